@@ -1,0 +1,158 @@
+import { z } from 'zod';
+
+/** Parses "true/false/1/0/yes/no" the way operators write flags in environment files. */
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .refine((v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    }, `a URL starting with ${protocols.join(' or ')}`);
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
+    .pipe(url(protocols).optional());
+
+const positiveInt = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? String(fallback) : v.trim()))
+    .pipe(z.string().regex(/^\d+$/, 'a whole number').transform(Number));
+
+/** `USD/THB=32.50,USD/IDR=16250`: operator-configured rates, `quote` units per one `base`. */
+const rateList = z
+  .string()
+  .regex(
+    /^\s*([A-Z]{3}\/[A-Z]{3}=\d+(\.\d+)?\s*)(,\s*[A-Z]{3}\/[A-Z]{3}=\d+(\.\d+)?\s*)*$/,
+    'a list such as USD/THB=32.50,USD/IDR=16250',
+  )
+  .transform((v) =>
+    v.split(',').map((entry) => {
+      const [pair = '', rate = ''] = entry.trim().split('=');
+      const [base = '', quote = ''] = pair.split('/');
+      return { base, quote, rate };
+    }),
+  );
+
+/** `name:token,name:token`: API clients allowed to call the gateway; unset means single-tenant. */
+const clientList = z
+  .string()
+  .regex(/^[\w.-]+:[^,:\s]{16,}(,[\w.-]+:[^,:\s]{16,})*$/, 'name:token pairs (tokens at least 16 characters), comma-separated')
+  .transform((v) => v.split(',').map((entry) => ({ name: entry.slice(0, entry.indexOf(':')), token: entry.slice(entry.indexOf(':') + 1) })));
+
+/** `2000-6000`: a range of milliseconds. */
+const msRange = z
+  .string()
+  .regex(/^\d+-\d+$/, 'a range in milliseconds such as 2000-6000')
+  .transform((v) => {
+    const [min = 0, max = 0] = v.split('-').map(Number);
+    return { minDelayMs: Math.min(min, max), maxDelayMs: Math.max(min, max) };
+  });
+
+const env = z.object({
+  PORT: positiveInt(4000).pipe(z.number().int().min(0).max(65535)),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: optionalUrl(['http:', 'https:']),
+  DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+  DATA_DIR: z.string().default('./data'),
+  REDIS_URL: optionalUrl(['redis:', 'rediss:']),
+  SANDBOX: flag.default(false),
+  SANDBOX_OTP_DELAY_MS: msRange.default({ minDelayMs: 2000, maxDelayMs: 6000 }),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CLIENT_TOKENS: clientList.optional(),
+
+  FX_RATES: rateList.default([
+    { base: 'USD', quote: 'THB', rate: '32.50' },
+    { base: 'USD', quote: 'IDR', rate: '16250' },
+  ]),
+  FX_MAX_AGE_SECONDS: positiveInt(3600),
+  FX_REFRESH_SECONDS: positiveInt(300),
+
+  SMSCODE_API_TOKEN: optionalText,
+  SMSCODE_BASE_URL: url(['http:', 'https:']).default('https://api.smscode.gg/v1'),
+  SMSCODE_WEBHOOK_SECRET: optionalText,
+  OTP24HR_API_KEY: optionalText,
+  OTP24HR_BASE_URL: url(['http:', 'https:']).default('https://otp24hr.store/api/v1'),
+  XD247_API_KEY: optionalText,
+  XD247_BASE_URL: url(['http:', 'https:']).default('https://247xd.com/api/v1'),
+  EASYSOFT_USERNAME: optionalText,
+  EASYSOFT_PASSWORD: optionalText,
+  EASYSOFT_URL: url(['http:', 'https:']).default('https://easysoft.in.th/topup/api/v2.php'),
+  P2W_PARTNER_ID: optionalText,
+  P2W_SECRET: optionalText,
+  P2W_BASE_URL: url(['http:', 'https:']).default('https://vendor.p2wtopup.com/api/v1'),
+
+  WATCHER_MIN_INTERVAL_MS: positiveInt(1000),
+  WATCHER_MAX_INTERVAL_MS: positiveInt(15000),
+  SHUTDOWN_TIMEOUT_MS: positiveInt(8000),
+});
+
+type ParsedEnv = z.infer<typeof env>;
+
+export interface Config extends ParsedEnv {
+  /** True when no provider credentials are set (or SANDBOX=true): simulators run in-process. */
+  readonly sandbox: boolean;
+}
+
+// Variables whose values must never be echoed, even in a configuration error.
+const SECRET_VARIABLES = new Set([
+  'SMSCODE_API_TOKEN',
+  'SMSCODE_WEBHOOK_SECRET',
+  'OTP24HR_API_KEY',
+  'XD247_API_KEY',
+  'EASYSOFT_PASSWORD',
+  'P2W_SECRET',
+  'CLIENT_TOKENS',
+  'DATABASE_URL',
+  'REDIS_URL',
+]);
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses every setting once; a bad value throws one line naming the variable, the expected form and what was received. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const result = env.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    const raw = source[name];
+    const shown = SECRET_VARIABLES.has(name) ? '(hidden)' : JSON.stringify(raw ?? '');
+    throw new ConfigError(`Invalid ${name}: expected ${describeExpectation(issue)}, received ${shown}`);
+  }
+  const parsed = result.data;
+  const anyCredentials = Boolean(
+    parsed.SMSCODE_API_TOKEN ||
+      parsed.OTP24HR_API_KEY ||
+      parsed.XD247_API_KEY ||
+      (parsed.EASYSOFT_USERNAME && parsed.EASYSOFT_PASSWORD) ||
+      (parsed.P2W_PARTNER_ID && parsed.P2W_SECRET),
+  );
+  return { ...parsed, sandbox: parsed.SANDBOX || !anyCredentials };
+}
+
+function describeExpectation(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_value') return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (issue.code === 'too_small' || issue.code === 'too_big') return `a number ${issue.message.replace(/^Too (small|big): expected number to (be|have) /, '')}`;
+  return issue.message.replace(/^Invalid input: /, '').replace(/^Invalid string: /, '');
+}

@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { MikroORM, type EntityManager, type Options } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { PgliteDriver } from '@mikro-orm/pglite';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { ENTITIES } from './entities.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+
+/** Where the order book lives: embedded PGlite (a folder, or memory for tests) or a PostgreSQL server. */
+export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | 'memory' };
+
+export interface Database {
+  readonly orm: MikroORM;
+  /** A fresh EntityManager for one unit of work. */
+  em(): EntityManager;
+  /** True when a trivial query succeeds (for /readyz). */
+  isReachable(): Promise<boolean>;
+  close(): Promise<void>;
+  readonly description: string;
+}
+
+/** Opens the database and applies pending migrations (the same ones on PGlite and PostgreSQL). */
+export async function openDatabase(target: DatabaseTarget, options: { debug?: boolean } = {}): Promise<Database> {
+  const common: Partial<Options> = {
+    entities: ENTITIES,
+    extensions: [Migrator],
+    migrations: { migrationsList: MIGRATIONS, transactional: true, snapshot: false },
+    debug: options.debug ?? false,
+    allowGlobalContext: false,
+    // Decimal columns stay strings end to end: money never passes through a float.
+    forceUtcTimezone: true,
+  };
+  let orm: MikroORM;
+  let description: string;
+  if (target.kind === 'postgres') {
+    orm = await MikroORM.init({ ...common, driver: PostgreSqlDriver, clientUrl: target.url } as Options);
+    description = `PostgreSQL ${redactUrl(target.url)}`;
+  } else if (target.dataDir === 'memory') {
+    orm = await MikroORM.init({ ...common, driver: PgliteDriver, dbName: 'memory://' } as Options);
+    description = 'PGlite (in memory)';
+  } else {
+    const dir = resolve(target.dataDir, 'pglite');
+    mkdirSync(dir, { recursive: true });
+    orm = await MikroORM.init({ ...common, driver: PgliteDriver, dbName: dir } as Options);
+    description = `PGlite ${dir}`;
+  }
+  await orm.migrator.up();
+  return {
+    orm,
+    em: () => orm.em.fork(),
+    isReachable: async () => {
+      try {
+        await orm.em.fork().getConnection().execute('select 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => orm.close(),
+    description,
+  };
+}
+
+/** Shows host and database but never the password. */
+function redactUrl(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+}

@@ -1,0 +1,106 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { ORDER_STATUSES } from '../domain/order-status.ts';
+import { CURRENCIES } from '../domain/money.ts';
+import { PROVIDER_IDS } from '../domain/provider.ts';
+
+/** Kinds of orders; every kind shares one status machine. */
+export const ORDER_KINDS = ['OTP_NUMBER', 'MOBILE_TOPUP', 'GAME_TOPUP', 'SOCIAL_BOOST', 'PREMIUM_APP'] as const;
+export type OrderKind = (typeof ORDER_KINDS)[number];
+
+// Amounts are NUMERIC read back as strings: the ledger keeps each provider's native amount exactly.
+const amount = () => p.decimal('string').precision(24).scale(8);
+
+export const OrderSchema = defineEntity({
+  name: 'Order',
+  tableName: 'orders',
+  properties: {
+    id: p.uuid().primary(),
+    ownerId: p.string().length(100).index(),
+    kind: p.enum(() => ORDER_KINDS as unknown as string[]),
+    provider: p.enum(() => PROVIDER_IDS as unknown as string[]),
+    /** What was bought, in the provider's terms (opaque to everyone but the adapter). */
+    offerRef: p.string().length(200),
+    /** Canonical service key, e.g. `otp:whatsapp:ID`. */
+    serviceKey: p.string().length(200),
+    providerRef: p.string().length(200).nullable(),
+    status: p.enum(() => ORDER_STATUSES as unknown as string[]).index(),
+    providerStatus: p.string().length(100).nullable(),
+    priceAmount: amount().nullable(),
+    refundAmount: amount().nullable(),
+    currency: p.enum(() => CURRENCIES as unknown as string[]),
+    phoneNumber: p.string().length(40).nullable(),
+    expiresAt: p.datetime().nullable(),
+    providerCreatedAt: p.datetime().nullable(),
+    idempotencyKey: p.string().length(200),
+    /** Error code and message when the order failed, so an idempotent replay returns the same answer. */
+    failureCode: p.string().length(100).nullable(),
+    failureMessage: p.text().nullable(),
+    attempts: p.json<{ provider: string; outcome: string }[]>().nullable(),
+    createdAt: p.datetime().index(),
+    updatedAt: p.datetime(),
+    statusChanges: () => p.oneToMany(StatusChange).mappedBy('order').orderBy({ at: 'asc', id: 'asc' }),
+    messages: () => p.oneToMany(OrderMessage).mappedBy('order').orderBy({ receivedAt: 'asc', id: 'asc' }),
+  },
+  indexes: [{ properties: ['provider', 'providerRef'] }],
+});
+export type Order = InferEntity<typeof OrderSchema>;
+
+/** One row per status move, so an order's history can always be shown. */
+export const StatusChange = defineEntity({
+  name: 'StatusChange',
+  tableName: 'order_status_changes',
+  properties: {
+    id: p.bigint('number').primary().autoincrement(),
+    order: () => p.manyToOne(OrderSchema),
+    fromStatus: p.string().length(20).nullable(),
+    toStatus: p.string().length(20),
+    reason: p.string().length(200),
+    at: p.datetime(),
+  },
+});
+export type StatusChange = InferEntity<typeof StatusChange>;
+
+/** An SMS received for an OTP order; `fingerprint` makes a replayed push land once. */
+export const OrderMessage = defineEntity({
+  name: 'OrderMessage',
+  tableName: 'order_messages',
+  properties: {
+    id: p.bigint('number').primary().autoincrement(),
+    order: () => p.manyToOne(OrderSchema),
+    code: p.string().length(40).nullable(),
+    text: p.text(),
+    receivedAt: p.datetime(),
+    fingerprint: p.string().length(64),
+  },
+  uniques: [{ properties: ['order', 'fingerprint'] }],
+});
+export type OrderMessage = InferEntity<typeof OrderMessage>;
+
+/** Per client + key: which order a spending request made, and whether it is still in flight. */
+export const IdempotencyRecord = defineEntity({
+  name: 'IdempotencyRecord',
+  tableName: 'idempotency_records',
+  properties: {
+    ownerId: p.string().length(100).primary(),
+    key: p.string().length(200).primary(),
+    requestHash: p.string().length(64),
+    orderId: p.uuid().nullable(),
+    state: p.enum(() => ['IN_PROGRESS', 'DONE']),
+    createdAt: p.datetime(),
+  },
+});
+export type IdempotencyRecord = InferEntity<typeof IdempotencyRecord>;
+
+/** Provider pushes already applied, so a replayed webhook changes nothing. */
+export const WebhookReceipt = defineEntity({
+  name: 'WebhookReceipt',
+  tableName: 'webhook_receipts',
+  properties: {
+    provider: p.string().length(20).primary(),
+    deliveryId: p.string().length(128).primary(),
+    receivedAt: p.datetime(),
+  },
+});
+export type WebhookReceipt = InferEntity<typeof WebhookReceipt>;
+
+export const ENTITIES = [OrderSchema, StatusChange, OrderMessage, IdempotencyRecord, WebhookReceipt];

@@ -1,0 +1,5 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { InitialOrderBook } from './0001-initial-order-book.ts';
+
+/** Every migration, in order. Listed explicitly so no folder scanning happens at start-up. */
+export const MIGRATIONS: MigrationObject[] = [{ name: '0001-initial-order-book', class: InitialOrderBook }];

@@ -1,0 +1,124 @@
+import { Dec, Money, roundForDisplay, type Currency } from '../domain/money.ts';
+import { FxRateUnavailableError } from '../domain/errors.ts';
+import type { EventBus } from './event-bus.ts';
+
+/** Where a rate came from: operator configuration or a provider that publishes one. */
+export type RateSource = 'CONFIG' | `PROVIDER:${string}`;
+
+export interface FxRate {
+  readonly base: Currency;
+  readonly quote: Currency;
+  /** Units of `quote` for one unit of `base`. */
+  readonly rate: Dec;
+  readonly source: RateSource;
+  readonly asOf: Date;
+}
+
+/** The rate actually applied to one conversion, disclosed to the client. */
+export interface AppliedRate {
+  readonly pair: string;
+  readonly rate: Dec;
+  readonly source: string;
+  readonly asOf: Date;
+}
+
+export interface Conversion {
+  readonly money: Money;
+  readonly applied: AppliedRate;
+}
+
+/** Totals to 2 decimals, unit prices to 4 (DESIGN.md money rules). */
+export type Precision = 'TOTAL' | 'UNIT';
+
+const PIVOT: Currency = 'USD';
+
+/**
+ * Exchange rates and conversions. Stores each pair as published; inverse and cross rates
+ * are derived at read time (triangulated through USD), never stored.
+ */
+export class FxService {
+  private readonly rates = new Map<string, FxRate[]>();
+  private readonly maxAgeMs: number;
+  private readonly now: () => Date;
+  private readonly events: EventBus;
+
+  constructor(options: { maxAgeMs: number; events: EventBus; now?: () => Date }) {
+    this.maxAgeMs = options.maxAgeMs;
+    this.events = options.events;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Records a rate (replacing the previous one from the same source) and announces it. */
+  setRate(rate: FxRate): void {
+    if (!rate.rate.greaterThan(0)) throw new RangeError(`Rate ${rate.base}/${rate.quote} must be positive`);
+    const key = pairKey(rate.base, rate.quote);
+    const others = (this.rates.get(key) ?? []).filter((r) => r.source !== rate.source);
+    this.rates.set(key, [...others, rate]);
+    this.events.publish('fx.ratesChanged', this.list().map(toEvent));
+  }
+
+  /** Every stored rate, one per pair and source. */
+  list(): FxRate[] {
+    return [...this.rates.values()].flat().sort((a, b) => pairKey(a.base, a.quote).localeCompare(pairKey(b.base, b.quote)) || a.source.localeCompare(b.source));
+  }
+
+  /** The usable rate from `from` to `to`: direct, inverse, or through USD. Throws FxRateUnavailableError. */
+  rate(from: Currency, to: Currency): AppliedRate {
+    const pair = `${from}/${to}`;
+    if (from === to) return { pair, rate: new Dec(1), source: 'IDENTITY', asOf: this.now() };
+    const direct = this.leg(from, to);
+    if (direct) return { ...direct, pair };
+    if (from !== PIVOT && to !== PIVOT) {
+      const first = this.leg(from, PIVOT);
+      const second = this.leg(PIVOT, to);
+      if (first && second) {
+        return {
+          pair,
+          rate: first.rate.times(second.rate),
+          source: `${first.source} × ${second.source}`,
+          asOf: first.asOf < second.asOf ? first.asOf : second.asOf,
+        };
+      }
+    }
+    throw new FxRateUnavailableError(pair, `no fresh rate (older than ${Math.round(this.maxAgeMs / 1000)} s is not used)`);
+  }
+
+  /** Converts exactly, then rounds for display; a positive amount never becomes zero. */
+  convert(money: Money, to: Currency, precision: Precision = 'TOTAL'): Conversion {
+    const applied = this.rate(money.currency, to);
+    const decimals = precision === 'TOTAL' ? 2 : 4;
+    const amount = money.currency === to ? money.amount : roundForDisplay(money.amount.times(applied.rate), decimals);
+    return { money: new Money(amount, to), applied };
+  }
+
+  /** Converts without rounding, for comparisons such as a price cap. */
+  convertExact(money: Money, to: Currency): Money {
+    return new Money(money.amount.times(this.rate(money.currency, to).rate), to);
+  }
+
+  private leg(from: Currency, to: Currency): { rate: Dec; source: string; asOf: Date } | null {
+    const direct = this.freshest(from, to);
+    if (direct) return { rate: direct.rate, source: direct.source, asOf: direct.asOf };
+    const inverse = this.freshest(to, from);
+    if (inverse) return { rate: new Dec(1).dividedBy(inverse.rate), source: inverse.source, asOf: inverse.asOf };
+    return null;
+  }
+
+  // A provider-published rate wins while it is fresh; configured rates are the operator's standing choice.
+  private freshest(base: Currency, quote: Currency): FxRate | null {
+    const now = this.now().getTime();
+    const usable = (this.rates.get(pairKey(base, quote)) ?? []).filter(
+      (r) => r.source === 'CONFIG' || now - r.asOf.getTime() <= this.maxAgeMs,
+    );
+    usable.sort((a, b) => Number(a.source === 'CONFIG') - Number(b.source === 'CONFIG') || b.asOf.getTime() - a.asOf.getTime());
+    return usable[0] ?? null;
+  }
+}
+
+function pairKey(base: Currency, quote: Currency): string {
+  return `${base}/${quote}`;
+}
+
+function toEvent(rate: FxRate) {
+  return { base: rate.base, quote: rate.quote, rate: rate.rate.toFixed(), source: rate.source, asOf: rate.asOf.toISOString() };
+}
