@@ -1,11 +1,19 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { ORDER_STATUSES } from '../domain/order-status.ts';
-import { CURRENCIES } from '../domain/money.ts';
-import { PROVIDER_IDS } from '../domain/provider.ts';
+import { ORDER_STATUSES, type OrderStatus } from '../domain/order-status.ts';
+import { CURRENCIES, type Currency } from '../domain/money.ts';
+import { PROVIDER_IDS, type ProviderId } from '../domain/provider.ts';
 
 /** Kinds of orders; every kind shares one status machine. */
 export const ORDER_KINDS = ['OTP_NUMBER', 'MOBILE_TOPUP', 'GAME_TOPUP', 'SOCIAL_BOOST', 'PREMIUM_APP'] as const;
 export type OrderKind = (typeof ORDER_KINDS)[number];
+
+/** The spending request as sent to the provider (cap in the provider's currency). */
+export interface UpstreamRequest {
+  readonly offerRef: string;
+  readonly maxPrice: string | null;
+  readonly policy: 'CHEAPEST' | 'BEST_SUCCESS';
+  readonly idempotencyKey: string;
+}
 
 // Amounts are NUMERIC read back as strings: the ledger keeps each provider's native amount exactly.
 const amount = () => p.decimal('string').precision(24).scale(8);
@@ -16,18 +24,18 @@ export const OrderSchema = defineEntity({
   properties: {
     id: p.uuid().primary(),
     ownerId: p.string().length(100).index(),
-    kind: p.enum(() => ORDER_KINDS as unknown as string[]),
-    provider: p.enum(() => PROVIDER_IDS as unknown as string[]),
+    kind: p.enum([...ORDER_KINDS]).$type<OrderKind>(),
+    provider: p.enum([...PROVIDER_IDS]).$type<ProviderId>(),
     /** What was bought, in the provider's terms (opaque to everyone but the adapter). */
     offerRef: p.string().length(200),
     /** Canonical service key, e.g. `otp:whatsapp:ID`. */
     serviceKey: p.string().length(200),
     providerRef: p.string().length(200).nullable(),
-    status: p.enum(() => ORDER_STATUSES as unknown as string[]).index(),
+    status: p.enum([...ORDER_STATUSES]).$type<OrderStatus>().index(),
     providerStatus: p.string().length(100).nullable(),
     priceAmount: amount().nullable(),
     refundAmount: amount().nullable(),
-    currency: p.enum(() => CURRENCIES as unknown as string[]),
+    currency: p.enum([...CURRENCIES]).$type<Currency>(),
     phoneNumber: p.string().length(40).nullable(),
     expiresAt: p.datetime().nullable(),
     providerCreatedAt: p.datetime().nullable(),
@@ -36,6 +44,8 @@ export const OrderSchema = defineEntity({
     failureCode: p.string().length(100).nullable(),
     failureMessage: p.text().nullable(),
     attempts: p.json<{ provider: string; outcome: string }[]>().nullable(),
+    /** Exactly what was sent upstream, so reconciliation can ask about the same request. */
+    upstreamRequest: p.json<UpstreamRequest>().nullable(),
     createdAt: p.datetime().index(),
     updatedAt: p.datetime(),
     statusChanges: () => p.oneToMany(StatusChange).mappedBy('order').orderBy({ at: 'asc', id: 'asc' }),
@@ -85,7 +95,7 @@ export const IdempotencyRecord = defineEntity({
     key: p.string().length(200).primary(),
     requestHash: p.string().length(64),
     orderId: p.uuid().nullable(),
-    state: p.enum(() => ['IN_PROGRESS', 'DONE']),
+    state: p.enum(['IN_PROGRESS', 'DONE']).$type<'IN_PROGRESS' | 'DONE'>(),
     createdAt: p.datetime(),
   },
 });

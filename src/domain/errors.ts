@@ -1,8 +1,8 @@
 import type { ProviderId } from './provider.ts';
 
 /**
- * Errors a client can act on. Every layer throws these; the schema maps each `code`
- * to a typed GraphQL error object. Messages never contain credentials.
+ * Errors a client can act on. Every layer throws these; the schema exposes each class as a
+ * typed GraphQL error object. Messages never contain credentials.
  */
 export class SwitchboardError extends Error {
   readonly code: string;
@@ -49,60 +49,82 @@ export class RequestInProgressError extends SwitchboardError {
   }
 }
 
-/** Reasons a provider call can fail, in the gateway's vocabulary. */
-export type ProviderFailure =
-  | 'INSUFFICIENT_BALANCE'
-  | 'NO_OFFER_AVAILABLE'
-  | 'CANCEL_TOO_EARLY'
-  | 'RATE_LIMITED'
-  | 'NOT_FOUND'
-  | 'SERVICE_UNAVAILABLE'
-  | 'INVALID_REQUEST'
-  | 'CONFLICT'
-  | 'AUTHENTICATION'
-  | 'IDEMPOTENCY_KEY_REUSED'
-  | 'REQUEST_IN_PROGRESS'
-  | 'REJECTED';
-
-/** One routing attempt the provider reported (smscode `details.attempts`). */
+/** One routing attempt: which provider was tried (or skipped) and what came of it. */
 export interface OfferAttempt {
   readonly provider: string;
   readonly outcome: string;
 }
 
-/** A provider said no, definitely: nothing was spent. */
-export class ProviderError extends SwitchboardError {
+interface ProviderErrorInit {
+  provider: ProviderId;
+  providerCode: string;
+  message: string;
+  httpStatus?: number | null;
+}
+
+/** Base of every definite refusal by a provider: nothing was spent. Not exposed itself. */
+export abstract class ProviderFailure extends SwitchboardError {
   readonly provider: ProviderId;
-  readonly failure: ProviderFailure;
   readonly providerCode: string;
   readonly httpStatus: number | null;
-  readonly retryAfterSeconds: number | null;
-  readonly secondsRemaining: number | null;
-  readonly attempts: readonly OfferAttempt[];
-  constructor(init: {
-    provider: ProviderId;
-    failure: ProviderFailure;
-    providerCode: string;
-    message: string;
-    httpStatus?: number | null;
-    retryAfterSeconds?: number | null;
-    secondsRemaining?: number | null;
-    attempts?: readonly OfferAttempt[];
-  }) {
-    super(init.failure, init.message);
+  constructor(code: string, init: ProviderErrorInit) {
+    super(code, init.message);
     this.provider = init.provider;
-    this.failure = init.failure;
     this.providerCode = init.providerCode;
     this.httpStatus = init.httpStatus ?? null;
+  }
+}
+
+export class InsufficientBalanceError extends ProviderFailure {
+  constructor(init: ProviderErrorInit) {
+    super('INSUFFICIENT_BALANCE', init);
+  }
+}
+
+export class NoOfferAvailableError extends ProviderFailure {
+  readonly attempts: readonly OfferAttempt[];
+  constructor(init: ProviderErrorInit & { attempts?: readonly OfferAttempt[] }) {
+    super('NO_OFFER_AVAILABLE', init);
+    this.attempts = init.attempts ?? [];
+  }
+}
+
+export class CancelTooEarlyError extends ProviderFailure {
+  readonly secondsRemaining: number;
+  constructor(init: ProviderErrorInit & { secondsRemaining: number }) {
+    super('CANCEL_TOO_EARLY', init);
+    this.secondsRemaining = init.secondsRemaining;
+  }
+}
+
+export class RateLimitedError extends ProviderFailure {
+  readonly retryAfterSeconds: number;
+  constructor(init: ProviderErrorInit & { retryAfterSeconds: number }) {
+    super('RATE_LIMITED', init);
+    this.retryAfterSeconds = init.retryAfterSeconds;
+  }
+}
+
+export class ServiceUnavailableError extends ProviderFailure {
+  readonly retryAfterSeconds: number | null;
+  constructor(init: ProviderErrorInit & { retryAfterSeconds?: number | null }) {
+    super('SERVICE_UNAVAILABLE', init);
     this.retryAfterSeconds = init.retryAfterSeconds ?? null;
-    this.secondsRemaining = init.secondsRemaining ?? null;
+  }
+}
+
+/** Any other refusal: the provider's own code and message, passed through. */
+export class ProviderRejectedError extends ProviderFailure {
+  readonly attempts: readonly OfferAttempt[];
+  constructor(init: ProviderErrorInit & { attempts?: readonly OfferAttempt[] }) {
+    super('PROVIDER_ERROR', init);
     this.attempts = init.attempts ?? [];
   }
 }
 
 /**
- * The request may or may not have taken effect upstream (timeout, dropped connection, 5xx after sending).
- * Never retried blindly: the order goes UNKNOWN and is reconciled.
+ * The request may or may not have taken effect upstream (timeout, dropped connection, 5xx after
+ * sending). Never retried blindly: the order goes UNKNOWN and is reconciled.
  */
 export class AmbiguousOutcomeError extends SwitchboardError {
   readonly provider: ProviderId;
@@ -110,4 +132,16 @@ export class AmbiguousOutcomeError extends SwitchboardError {
     super('AMBIGUOUS_OUTCOME', message);
     this.provider = provider;
   }
+}
+
+/** Failures after which retrying the same request can never have charged anything. */
+export function isSideEffectFree(error: unknown): boolean {
+  return (
+    error instanceof InsufficientBalanceError ||
+    error instanceof NoOfferAvailableError ||
+    error instanceof RateLimitedError ||
+    error instanceof ServiceUnavailableError ||
+    error instanceof ValidationError ||
+    error instanceof FxRateUnavailableError
+  );
 }

@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 /** Currencies Switchboard settles or displays in. */
 export const CURRENCIES = ['THB', 'IDR', 'USD'] as const;

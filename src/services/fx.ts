@@ -62,6 +62,11 @@ export class FxService {
     return [...this.rates.values()].flat().sort((a, b) => pairKey(a.base, a.quote).localeCompare(pairKey(b.base, b.quote)) || a.source.localeCompare(b.source));
   }
 
+  /** A provider-published rate older than the limit is kept for display but never used. */
+  isStale(rate: FxRate): boolean {
+    return rate.source !== 'CONFIG' && this.now().getTime() - rate.asOf.getTime() > this.maxAgeMs;
+  }
+
   /** The usable rate from `from` to `to`: direct, inverse, or through USD. Throws FxRateUnavailableError. */
   rate(from: Currency, to: Currency): AppliedRate {
     const pair = `${from}/${to}`;
@@ -106,10 +111,7 @@ export class FxService {
 
   // A provider-published rate wins while it is fresh; configured rates are the operator's standing choice.
   private freshest(base: Currency, quote: Currency): FxRate | null {
-    const now = this.now().getTime();
-    const usable = (this.rates.get(pairKey(base, quote)) ?? []).filter(
-      (r) => r.source === 'CONFIG' || now - r.asOf.getTime() <= this.maxAgeMs,
-    );
+    const usable = (this.rates.get(pairKey(base, quote)) ?? []).filter((r) => !this.isStale(r));
     usable.sort((a, b) => Number(a.source === 'CONFIG') - Number(b.source === 'CONFIG') || b.asOf.getTime() - a.asOf.getTime());
     return usable[0] ?? null;
   }

@@ -25,6 +25,7 @@ export class InitialOrderBook extends Migration {
       "failure_code" varchar(100) null,
       "failure_message" text null,
       "attempts" jsonb null,
+      "upstream_request" jsonb null,
       "created_at" timestamptz not null,
       "updated_at" timestamptz not null)`);
     this.addSql(`create index "orders_owner_id_index" on "orders" ("owner_id")`);

@@ -23,9 +23,10 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 /** Seconds a client is told to wait when no USD/IDR rate is available (the document gives no number). */
 export const FX_RETRY_AFTER_SECONDS = 60;
 
-/** A JSON answer about to be written: status, body object, extra headers. */
+/** A JSON answer about to be written: status, body, extra headers. */
 export interface ApiResponse {
   status: number;
+  /** Serialized with JSON.stringify, except a string, which is sent verbatim (idempotent replays). */
   body: unknown;
   headers?: Record<string, string>;
   /** Runs just before the answer leaves (or the socket is dropped): the create endpoint settles its Idempotency-Key here. */

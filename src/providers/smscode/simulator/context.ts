@@ -1,0 +1,76 @@
+import type { Catalog } from './catalog.ts';
+import { IdempotencyStore } from './idempotency.ts';
+import type { FxQuote } from './money-projection.ts';
+import type { ProviderHistory } from './offer-routing.ts';
+import type { SimOrder } from './orders.ts';
+import type { RateLimitGroup, SmscodeAttemptResult } from './public-types.ts';
+import { RateLimiter } from './rate-limits.ts';
+import type { WebhookDispatcher } from './webhooks.ts';
+
+/** One API token's account: its own balance, orders, webhook config, idempotency keys and rate-limit counters. */
+export interface Account {
+  token: string;
+  balance: number;
+  orders: Map<number, SimOrder>;
+  webhook: { url: string | null; secret: string | null };
+  idempotency: IdempotencyStore;
+  rateLimiter: RateLimiter;
+}
+
+/** Creates an empty account. */
+export function openAccount(token: string, balance: number, limits: Readonly<Record<RateLimitGroup, number>>): Account {
+  return {
+    token,
+    balance,
+    orders: new Map(),
+    webhook: { url: null, secret: null },
+    idempotency: new IdempotencyStore(),
+    rateLimiter: new RateLimiter(limits),
+  };
+}
+
+/** Real-time timers the simulator owns: all unref()ed, all cleared on stop. */
+export class TimerSet {
+  readonly #timers = new Set<NodeJS.Timeout>();
+
+  /** Runs `fn` once after `ms` of real time. */
+  after(ms: number, fn: () => void): void {
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      fn();
+    }, ms);
+    timer.unref();
+    this.#timers.add(timer);
+  }
+
+  /** Runs `fn` every `ms` of real time until cleared. */
+  every(ms: number, fn: () => void): void {
+    const timer = setInterval(fn, ms);
+    timer.unref();
+    this.#timers.add(timer);
+  }
+
+  /** Cancels every pending timer. */
+  clear(): void {
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+  }
+}
+
+/** Everything the endpoints and the order lifecycle share. */
+export interface SimulatorContext {
+  catalog: Catalog;
+  history: ProviderHistory;
+  accounts: Map<string, Account>;
+  /** Every order of every account, by id (ids are global, as upstream). */
+  orders: Map<number, SimOrder>;
+  webhooks: WebhookDispatcher;
+  fx: FxQuote | null;
+  autoOtp: { minDelayMs: number; maxDelayMs: number } | null;
+  allowInsecureWebhookUrls: boolean;
+  /** Scripted upstream outcomes per product id, consumed one per purchase attempt. */
+  upstreamFailures: Map<number, SmscodeAttemptResult[]>;
+  timers: TimerSet;
+  now(): number;
+  nextOrderId(): number;
+}

@@ -1,0 +1,26 @@
+import type { SmscodeEndpoint, SmscodeFault } from './public-types.ts';
+
+/** Injected faults, consumed in order: each one applies to the next request to its endpoint. */
+export class FaultQueue {
+  #faults: SmscodeFault[] = [];
+
+  /** Queues a fault after validating it. */
+  add(fault: SmscodeFault): void {
+    if (fault.kind === 'status' && (!Number.isInteger(fault.status) || fault.status < 100 || fault.status > 599)) {
+      throw new RangeError(`fault status must be an HTTP status, got ${fault.status}`);
+    }
+    if (fault.kind === 'delay' && (!Number.isFinite(fault.ms) || fault.ms < 0)) throw new RangeError('fault delay must be >= 0 ms');
+    this.#faults.push(fault);
+  }
+
+  /** Removes and returns the oldest fault for `endpoint`, if any. */
+  take(endpoint: SmscodeEndpoint): SmscodeFault | undefined {
+    const index = this.#faults.findIndex((f) => f.endpoint === endpoint);
+    return index === -1 ? undefined : this.#faults.splice(index, 1)[0];
+  }
+
+  /** Drops every pending fault. */
+  clear(): void {
+    this.#faults = [];
+  }
+}

@@ -1,0 +1,217 @@
+import { filter, pipe } from '@graphql-yoga/subscription';
+import { Money } from '../domain/money.ts';
+import { ValidationError } from '../domain/errors.ts';
+import type { OrderChangedEvent } from '../services/event-bus.ts';
+import type { OrderCursor } from '../services/order-book.ts';
+import { builder, type GraphQLContext } from './builder.ts';
+import { ORDER_ACTION_ERRORS, SPENDING_ERRORS } from './errors.ts';
+import { MoneyInput } from './money.ts';
+import { OrderRef, OtpMessageRef, parseOrderId } from './order.ts';
+import { OrderKindEnum, OrderStatusEnum, ProviderIdEnum, RoutingPolicyEnum } from './provider-enums.ts';
+
+const OrderFilter = builder.inputType('OrderFilter', {
+  description: 'Narrows the order list; every field is optional and they combine with AND.',
+  fields: (t) => ({
+    status: t.field({ type: [OrderStatusEnum], description: 'Any of these statuses.' }),
+    kind: t.field({ type: [OrderKindEnum], description: 'Any of these kinds.' }),
+    provider: t.field({ type: [ProviderIdEnum], description: 'Any of these providers.' }),
+    createdAfter: t.field({ type: 'DateTime', description: 'Created at or after this time.' }),
+    createdBefore: t.field({ type: 'DateTime', description: 'Created before this time.' }),
+  }),
+});
+
+const BuyNumberInput = builder.inputType('BuyNumberInput', {
+  description: 'What number to buy, and the idempotency key that makes retrying this mutation safe.',
+  fields: (t) => ({
+    service: t.string({ required: true, description: 'Platform key, e.g. "whatsapp" (see catalog).' }),
+    country: t.string({ required: true, description: 'ISO 3166-1 alpha-2 country code, e.g. "ID".' }),
+    provider: t.field({ type: ProviderIdEnum, description: 'Only buy from this provider (default: the best offer of any).' }),
+    policy: t.field({ type: RoutingPolicyEnum, defaultValue: 'CHEAPEST', description: 'How the provider routes among its own upstreams.' }),
+    maxPrice: t.field({ type: MoneyInput, description: 'Refuse to pay more than this, in any currency (converted to each provider’s currency).' }),
+    idempotencyKey: t.string({ required: true, description: 'Unique per purchase (1–128 printable ASCII characters). Retrying with the same key and input returns the same order; nothing is bought twice.' }),
+  }),
+});
+
+const OrderIdInput = (name: string, description: string) =>
+  builder.inputType(name, {
+    description,
+    fields: (t) => ({ orderId: t.id({ required: true, description: 'Global id of the order.' }) }),
+  });
+
+const CancelOrderInput = OrderIdInput('CancelOrderInput', 'Which order to cancel.');
+const CompleteOrderInput = OrderIdInput('CompleteOrderInput', 'Which order to complete.');
+const ResendSmsInput = OrderIdInput('ResendSmsInput', 'Which order should get its SMS again.');
+
+const ResendResultRef = builder.objectRef<{ order: Awaited<ReturnType<GraphQLContext['services']['book']['getOwned']>>; resent: boolean }>('ResendSmsOutcome').implement({
+  description: 'The outcome of a resend request.',
+  fields: (t) => ({
+    order: t.field({ type: OrderRef, description: 'The order.', resolve: (r) => r.order }),
+    resent: t.boolean({ description: 'False when the platform does not support resending.', resolve: (r) => r.resent }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  order: t.field({
+    type: OrderRef,
+    nullable: true,
+    description: 'One of your orders by global id; null when it does not exist or is not yours.',
+    args: { id: t.arg.id({ required: true, description: 'Global id of the order.' }) },
+    resolve: async (_root, args, ctx) => {
+      try {
+        return await ctx.services.book.getOwned(parseOrderId(String(args.id)), ctx.viewer.clientId);
+      } catch {
+        return null;
+      }
+    },
+  }),
+  orders: t.connection({
+    type: OrderRef,
+    description: 'Your orders from the local order book, newest first.',
+    args: { filter: t.arg({ type: OrderFilter, description: 'Optional filters.' }) },
+    resolve: async (_root, args, ctx) => {
+      if (args.before || args.last) throw new ValidationError('orders pages forward only: use first/after', 'last');
+      const first = Math.min(Math.max(args.first ?? 20, 1), 100);
+      const after = args.after ? decodeCursor(args.after) : null;
+      const f = args.filter;
+      const rows = await ctx.services.book.list(
+        {
+          ownerId: ctx.viewer.clientId,
+          statuses: f?.status ?? undefined,
+          kinds: f?.kind ?? undefined,
+          providers: f?.provider ?? undefined,
+          createdAfter: f?.createdAfter ?? undefined,
+          createdBefore: f?.createdBefore ?? undefined,
+        },
+        first,
+        after,
+      );
+      const page = rows.slice(0, first);
+      return {
+        edges: page.map((o) => ({ node: o, cursor: encodeCursor({ createdAt: o.createdAt, id: o.id }) })),
+        pageInfo: {
+          hasNextPage: rows.length > first,
+          hasPreviousPage: after !== null,
+          startCursor: page[0] ? encodeCursor(page[0]) : null,
+          endCursor: page.at(-1) ? encodeCursor(page.at(-1)!) : null,
+        },
+      };
+    },
+  }),
+  activeOrders: t.field({
+    type: [OrderRef],
+    description: 'Your orders that can still change (PENDING, UNKNOWN, ACTIVE, OTP_RECEIVED), newest first.',
+    resolve: async (_root, _args, ctx) =>
+      ctx.services.book.list({ ownerId: ctx.viewer.clientId, statuses: ['PENDING', 'UNKNOWN', 'ACTIVE', 'OTP_RECEIVED'] }, 500, null),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  buyNumber: t.field({
+    type: OrderRef,
+    description: 'Buys a virtual number for an OTP. Idempotent per idempotencyKey; an ambiguous provider outcome returns the order in UNKNOWN and reconciles it.',
+    errors: { types: SPENDING_ERRORS, dataField: { name: 'order', description: 'The order (ACTIVE, or UNKNOWN while being reconciled).' } },
+    args: { input: t.arg({ type: BuyNumberInput, required: true, description: 'What to buy.' }) },
+    resolve: (_root, { input }, ctx) =>
+      ctx.services.otpOrders.buyNumber(ctx.viewer.clientId, {
+        platform: input.service.trim().toLowerCase(),
+        country: input.country.trim().toUpperCase(),
+        provider: input.provider ?? null,
+        policy: input.policy ?? 'CHEAPEST',
+        maxPrice: input.maxPrice ? Money.of(input.maxPrice.amount, input.maxPrice.currency) : null,
+        idempotencyKey: input.idempotencyKey,
+      }),
+  }),
+  cancelOrder: t.field({
+    type: OrderRef,
+    description: 'Cancels an ACTIVE OTP order; the price is refunded to the provider balance. Refused with CancelTooEarly in the first minutes.',
+    errors: { types: ORDER_ACTION_ERRORS, dataField: { name: 'order', description: 'The canceled order.' } },
+    args: { input: t.arg({ type: CancelOrderInput, required: true, description: 'Which order.' }) },
+    resolve: (_root, { input }, ctx) => ctx.services.otpOrders.cancel(ctx.viewer.clientId, parseOrderId(String(input.orderId))),
+  }),
+  completeOrder: t.field({
+    type: OrderRef,
+    description: 'Marks an order that received its code as completed, releasing the number.',
+    errors: { types: ORDER_ACTION_ERRORS, dataField: { name: 'order', description: 'The completed order.' } },
+    args: { input: t.arg({ type: CompleteOrderInput, required: true, description: 'Which order.' }) },
+    resolve: (_root, { input }, ctx) => ctx.services.otpOrders.complete(ctx.viewer.clientId, parseOrderId(String(input.orderId))),
+  }),
+  resendSms: t.field({
+    type: ResendResultRef,
+    description: 'Asks the provider to send the SMS again (not every platform supports it).',
+    errors: { types: ORDER_ACTION_ERRORS, dataField: { name: 'outcome', description: 'The order and whether the SMS was resent.' } },
+    args: { input: t.arg({ type: ResendSmsInput, required: true, description: 'Which order.' }) },
+    resolve: (_root, { input }, ctx) => ctx.services.otpOrders.resend(ctx.viewer.clientId, parseOrderId(String(input.orderId))),
+  }),
+}));
+
+const OtpReceivedRef = builder.objectRef<{ orderId: string; message: NonNullable<OrderChangedEvent['message']> }>('OtpReceived').implement({
+  description: 'An SMS arrived on one of your numbers.',
+  fields: (t) => ({
+    order: t.field({
+      type: OrderRef,
+      description: 'The order, as it is now.',
+      resolve: (e, _args, ctx) => ctx.services.book.getOwned(e.orderId, ctx.viewer.clientId),
+    }),
+    code: t.string({ nullable: true, description: 'The code extracted from the SMS.', resolve: (e) => e.message.code }),
+    text: t.string({ description: 'The full SMS text.', resolve: (e) => e.message.text }),
+    receivedAt: t.field({ type: 'DateTime', description: 'When the SMS arrived.', resolve: (e) => new Date(e.message.receivedAt) }),
+  }),
+});
+
+/** Only the caller's own orders, and only the one asked for when an id is given. */
+function ordersOfViewer(ctx: GraphQLContext, orderId: string | null | undefined) {
+  const wanted = orderId ? parseOrderId(orderId) : null;
+  return pipe(
+    ctx.services.events.subscribe('order.changed'),
+    filter((e: OrderChangedEvent) => e.ownerId === ctx.viewer.clientId && (!wanted || e.orderId === wanted)),
+  );
+}
+
+builder.subscriptionFields((t) => ({
+  otpReceived: t.field({
+    type: OtpReceivedRef,
+    description: 'Streams every SMS received on one of your orders (or on all of them when orderId is omitted) the moment it arrives.',
+    args: { orderId: t.arg.id({ description: 'Global id of one order; omit for all your orders.' }) },
+    subscribe: (_root, args, ctx) => pipe(ordersOfViewer(ctx, args.orderId ? String(args.orderId) : null), filter((e: OrderChangedEvent) => e.message !== null)),
+    resolve: (e: OrderChangedEvent) => ({ orderId: e.orderId, message: e.message! }),
+  }),
+  orderUpdated: t.field({
+    type: OrderRef,
+    description: 'Streams your order each time it changes: status moves and received messages.',
+    args: { orderId: t.arg.id({ description: 'Global id of one order; omit for all your orders.' }) },
+    subscribe: (_root, args, ctx) => ordersOfViewer(ctx, args.orderId ? String(args.orderId) : null),
+    resolve: (e: OrderChangedEvent, _args, ctx) => ctx.services.book.getOwned(e.orderId, ctx.viewer.clientId),
+  }),
+}));
+
+// Sandbox only: makes the simulator deliver an SMS now, for demos in GraphiQL.
+builder.mutationField('sandboxDeliverOtp', (t) =>
+  t.field({
+    type: OrderRef,
+    subGraphs: ['sandbox'],
+    description: 'SANDBOX ONLY: the simulator delivers an SMS with this code to the order now (absent outside sandbox mode).',
+    errors: { types: [ValidationError], dataField: { name: 'order', description: 'The order (updates arrive through subscriptions).' } },
+    args: {
+      orderId: t.arg.id({ required: true, description: 'Global id of the order.' }),
+      code: t.arg.string({ description: 'The code to deliver; random when omitted.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const order = await ctx.services.book.getOwned(parseOrderId(String(args.orderId)), ctx.viewer.clientId);
+      if (!ctx.services.sandbox || !order.providerRef) throw new ValidationError('This order cannot receive a sandbox SMS', 'orderId');
+      if (args.code != null && !/^[A-Za-z0-9-]{1,12}$/.test(args.code)) throw new ValidationError('code must be 1 to 12 letters or digits', 'code');
+      await ctx.services.sandbox.deliverOtp(order.provider, order.providerRef, args.code ?? null);
+      return order;
+    },
+  }),
+);
+
+function encodeCursor(position: OrderCursor): string {
+  return Buffer.from(`${position.createdAt.toISOString()}|${position.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): OrderCursor {
+  const [iso = '', id = ''] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const createdAt = new Date(iso);
+  if (Number.isNaN(createdAt.getTime()) || !id) throw new ValidationError('after is not a cursor from this list', 'after');
+  return { createdAt, id };
+}

@@ -1,0 +1,62 @@
+import { FxRateUnavailableError, type OfferAttempt } from '../domain/errors.ts';
+import { Money } from '../domain/money.ts';
+import type { RoutingPolicy } from '../domain/provider.ts';
+import type { CatalogOffer } from './catalog.ts';
+import type { FxService } from './fx.ts';
+
+export interface RoutedOffer {
+  readonly offer: CatalogOffer;
+  /** The client's cap in this offer's currency, exact (null when the client set none). */
+  readonly capInProviderCurrency: Money | null;
+}
+
+export interface Route {
+  /** Candidates in the order they should be tried. */
+  readonly candidates: readonly RoutedOffer[];
+  /** Offers left out before any call, with why. */
+  readonly skipped: readonly OfferAttempt[];
+}
+
+/**
+ * Chooses which offers to try for a purchase: in stock, within the client's cap (compared in the
+ * offer's own currency), cheapest first after converting every price to USD for comparison.
+ */
+export class OfferRouter {
+  private readonly fx: FxService;
+
+  constructor(fx: FxService) {
+    this.fx = fx;
+  }
+
+  route(offers: readonly CatalogOffer[], options: { maxPrice: Money | null; policy: RoutingPolicy }): Route {
+    const skipped: OfferAttempt[] = [];
+    const candidates: { routed: RoutedOffer; usd: Money | null }[] = [];
+    for (const offer of offers) {
+      if (offer.available !== null && offer.available <= 0) {
+        skipped.push({ provider: offer.provider, outcome: 'no_numbers' });
+        continue;
+      }
+      let cap: Money | null = null;
+      if (options.maxPrice) {
+        cap = this.fx.convertExact(options.maxPrice, offer.price.currency);
+        if (offer.price.compare(cap) > 0) {
+          skipped.push({ provider: offer.provider, outcome: 'price_above_max' });
+          continue;
+        }
+      }
+      candidates.push({ routed: { offer, capInProviderCurrency: cap }, usd: this.inUsd(offer.price) });
+    }
+    candidates.sort((a, b) => (a.usd && b.usd ? a.usd.compare(b.usd) : 0));
+    return { candidates: candidates.map((c) => c.routed), skipped };
+  }
+
+  // Ranking needs comparable prices; an offer whose currency has no rate still stays eligible.
+  private inUsd(price: Money): Money | null {
+    try {
+      return this.fx.convertExact(price, 'USD');
+    } catch (error) {
+      if (error instanceof FxRateUnavailableError) return null;
+      throw error;
+    }
+  }
+}

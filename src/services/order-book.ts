@@ -1,0 +1,255 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { canTransition, OPEN_STATUSES, type OrderStatus } from '../domain/order-status.ts';
+import { NotFoundError } from '../domain/errors.ts';
+import type { Money } from '../domain/money.ts';
+import type { ProviderId, ProviderOrderSnapshot, ReceivedMessage } from '../domain/provider.ts';
+import { OrderMessage, OrderSchema, StatusChange, WebhookReceipt, type Order, type OrderKind, type UpstreamRequest } from '../db/entities.ts';
+import type { Database } from '../db/database.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { EventBus } from './event-bus.ts';
+
+export interface NewOrder {
+  readonly ownerId: string;
+  readonly kind: OrderKind;
+  readonly provider: ProviderId;
+  readonly offerRef: string;
+  readonly serviceKey: string;
+  readonly price: Money;
+  readonly idempotencyKey: string;
+  readonly upstreamRequest: UpstreamRequest;
+}
+
+export interface OrderFilter {
+  readonly ownerId: string;
+  readonly statuses?: readonly OrderStatus[];
+  readonly kinds?: readonly OrderKind[];
+  readonly providers?: readonly ProviderId[];
+  readonly createdAfter?: Date;
+  readonly createdBefore?: Date;
+}
+
+/** Position in the newest-first order list. */
+export interface OrderCursor {
+  readonly createdAt: Date;
+  readonly id: string;
+}
+
+/**
+ * The local order book: every order with its status history and received messages. All status
+ * changes go through `transition`, which enforces the one state machine and publishes the event
+ * after the change is committed.
+ */
+export class OrderBook {
+  private readonly db: Database;
+  private readonly events: EventBus;
+  private readonly logger: Logger;
+  // Serializes updates per order inside this process (webhook and watcher may race on one order).
+  private readonly locks = new Map<string, Promise<unknown>>();
+
+  constructor(db: Database, events: EventBus, logger: Logger) {
+    this.db = db;
+    this.events = events;
+    this.logger = logger;
+  }
+
+  /** Commits the order intent (PENDING) before any provider is called. */
+  async createPending(input: NewOrder): Promise<Order> {
+    const em = this.db.em();
+    const now = new Date();
+    const order = em.create(OrderSchema, {
+      id: randomUUID(),
+      ownerId: input.ownerId,
+      kind: input.kind,
+      provider: input.provider,
+      offerRef: input.offerRef,
+      serviceKey: input.serviceKey,
+      providerRef: null,
+      status: 'PENDING',
+      providerStatus: null,
+      priceAmount: input.price.amount.toFixed(),
+      refundAmount: null,
+      currency: input.price.currency,
+      phoneNumber: null,
+      expiresAt: null,
+      providerCreatedAt: null,
+      idempotencyKey: input.idempotencyKey,
+      failureCode: null,
+      failureMessage: null,
+      attempts: null,
+      upstreamRequest: input.upstreamRequest,
+      createdAt: now,
+      updatedAt: now,
+    });
+    em.create(StatusChange, { order, fromStatus: null, toStatus: 'PENDING', reason: 'order intent recorded', at: now });
+    await em.flush();
+    this.publish(order, null);
+    return order;
+  }
+
+  async get(id: string): Promise<Order | null> {
+    return this.db.em().findOne(OrderSchema, { id });
+  }
+
+  /** An order the viewer owns, or NotFound (another client's order is indistinguishable from none). */
+  async getOwned(id: string, ownerId: string): Promise<Order> {
+    const order = await this.db.em().findOne(OrderSchema, { id, ownerId });
+    if (!order) throw new NotFoundError('Order', id);
+    return order;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Order[]> {
+    return this.db.em().find(OrderSchema, { id: { $in: [...ids] } });
+  }
+
+  async findByProviderRef(provider: ProviderId, providerRef: string): Promise<Order | null> {
+    return this.db.em().findOne(OrderSchema, { provider, providerRef });
+  }
+
+  /** Orders the provider may still change. */
+  async open(provider?: ProviderId): Promise<Order[]> {
+    return this.db.em().find(OrderSchema, { status: { $in: [...OPEN_STATUSES] }, ...(provider ? { provider } : {}) }, { orderBy: { createdAt: 'asc' } });
+  }
+
+  /** Newest first, `first` + 1 rows so the caller knows whether there is a next page. */
+  async list(filter: OrderFilter, first: number, after: OrderCursor | null): Promise<Order[]> {
+    const where: Record<string, unknown> = { ownerId: filter.ownerId };
+    if (filter.statuses?.length) where.status = { $in: [...filter.statuses] };
+    if (filter.kinds?.length) where.kind = { $in: [...filter.kinds] };
+    if (filter.providers?.length) where.provider = { $in: [...filter.providers] };
+    if (filter.createdAfter || filter.createdBefore) {
+      where.createdAt = { ...(filter.createdAfter ? { $gte: filter.createdAfter } : {}), ...(filter.createdBefore ? { $lt: filter.createdBefore } : {}) };
+    }
+    if (after) {
+      where.$or = [{ createdAt: { $lt: after.createdAt } }, { createdAt: after.createdAt, id: { $lt: after.id } }];
+    }
+    return this.db.em().find(OrderSchema, where as never, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: first + 1 });
+  }
+
+  async messages(orderIds: readonly string[]): Promise<Map<string, OrderMessage[]>> {
+    const rows = await this.db.em().find(OrderMessage, { order: { $in: [...orderIds] } }, { orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }] });
+    return groupBy(rows, (m) => (m.order as unknown as { id: string }).id);
+  }
+
+  async history(orderIds: readonly string[]): Promise<Map<string, StatusChange[]>> {
+    const rows = await this.db.em().find(StatusChange, { order: { $in: [...orderIds] } }, { orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+    return groupBy(rows, (c) => (c.order as unknown as { id: string }).id);
+  }
+
+  /** Moves an order to a new status (and sets other fields) if the machine allows; otherwise logs and refuses. */
+  async transition(orderId: string, to: OrderStatus, reason: string, fields: Partial<Order> = {}): Promise<Order> {
+    return this.withLock(orderId, async () => {
+      const em = this.db.em();
+      const order = await em.findOneOrFail(OrderSchema, { id: orderId });
+      const from = order.status as OrderStatus;
+      const moves = from !== to;
+      if (moves && !canTransition(from, to)) {
+        this.logger.warn({ orderId, from, to, reason }, 'refused an illegal order status transition');
+        return order;
+      }
+      em.assign(order, { ...fields, updatedAt: new Date() });
+      if (moves) {
+        order.status = to;
+        em.create(StatusChange, { order, fromStatus: from, toStatus: to, reason, at: new Date() });
+      }
+      await em.flush();
+      if (moves) this.publish(order, null);
+      return order;
+    });
+  }
+
+  /**
+   * Applies what the provider now says about an order: a new message is stored once (replays are
+   * recognized by fingerprint), status only moves forward, and each change becomes one event.
+   */
+  async applySnapshot(orderId: string, snapshot: ProviderOrderSnapshot, source: string): Promise<Order> {
+    return this.withLock(orderId, async () => {
+      const em = this.db.em();
+      const order = await em.findOneOrFail(OrderSchema, { id: orderId });
+      const from = order.status as OrderStatus;
+      const newMessage = snapshot.message ? await this.storeMessage(em, order, snapshot.message) : null;
+      let to: OrderStatus = snapshot.status;
+      // A message on an order the provider still calls ACTIVE is still an OTP arrival for our clients.
+      if (newMessage && to === 'ACTIVE') to = 'OTP_RECEIVED';
+      const moves = to !== from && canTransition(from, to);
+      if (to !== from && !moves) {
+        this.logger.info({ orderId, from, to, source }, 'ignored a provider update that would move the order backwards');
+      }
+      const fields = {
+        providerRef: order.providerRef ?? snapshot.providerRef,
+        providerStatus: snapshot.providerStatus,
+        phoneNumber: snapshot.phoneNumber ?? order.phoneNumber,
+        expiresAt: snapshot.expiresAt ?? order.expiresAt,
+        priceAmount: snapshot.price && (from === 'PENDING' || from === 'UNKNOWN') ? snapshot.price.amount.toFixed() : order.priceAmount,
+        refundAmount: snapshot.refund && moves ? snapshot.refund.amount.toFixed() : order.refundAmount,
+      };
+      const fieldsChanged = (Object.keys(fields) as (keyof typeof fields)[]).some((k) => !sameValue(order[k], fields[k]));
+      // Polling re-reads unchanged orders all the time; only a real change is written.
+      if (!fieldsChanged && !moves && !newMessage) return order;
+      em.assign(order, { ...fields, updatedAt: new Date() });
+      if (moves) {
+        order.status = to;
+        em.create(StatusChange, { order, fromStatus: from, toStatus: to, reason: `${source}: provider says ${snapshot.providerStatus}`, at: new Date() });
+      }
+      await em.flush();
+      if (newMessage) this.publish(order, newMessage);
+      else if (moves) this.publish(order, null);
+      return order;
+    });
+  }
+
+  /** Records a push delivery; false when it was already applied. */
+  async recordDelivery(em: EntityManager, provider: ProviderId, deliveryId: string): Promise<boolean> {
+    try {
+      await em.insert(WebhookReceipt, { provider, deliveryId, receivedAt: new Date() });
+      return true;
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) return false;
+      throw error;
+    }
+  }
+
+  private async storeMessage(em: EntityManager, order: Order, message: ReceivedMessage): Promise<OrderMessage | null> {
+    const fingerprint = createHash('sha256').update(`${message.code ?? ''}\n${message.text}\n${message.receivedAt.toISOString()}`).digest('hex');
+    const existing = await em.findOne(OrderMessage, { order: order.id, fingerprint });
+    if (existing) return null;
+    return em.create(OrderMessage, { order, code: message.code, text: message.text, receivedAt: message.receivedAt, fingerprint });
+  }
+
+  private publish(order: Order, message: OrderMessage | null): void {
+    this.events.publish('order.changed', {
+      orderId: order.id,
+      ownerId: order.ownerId,
+      status: order.status,
+      message: message ? { code: message.code === null || message.code === undefined ? null : String(message.code), text: message.text, receivedAt: message.receivedAt.toISOString() } : null,
+    });
+  }
+
+  private async withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.locks.get(key) ?? Promise.resolve();
+    const current = previous.catch(() => undefined).then(work);
+    this.locks.set(key, current);
+    try {
+      return await current;
+    } finally {
+      if (this.locks.get(key) === current) this.locks.delete(key);
+    }
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (a === undefined) return b === null || b === undefined;
+  return a === b || (a !== null && b !== null && String(a) === String(b) && typeof a !== 'object');
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
