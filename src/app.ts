@@ -1,0 +1,89 @@
+import type { Config } from './config.ts';
+import { openDatabase, type Database, type DatabaseTarget } from './db/database.ts';
+import { createLogger, type Logger } from './logging/logger.ts';
+import { createAdapters, endpointsFromConfig } from './providers/registry.ts';
+import { startSandbox, type Sandbox } from './sandbox/sandbox.ts';
+import { buildSchema } from './schema/schema.ts';
+import { startHttpServer, type RunningServer } from './server/http-server.ts';
+import { createEventBus, type EventBus } from './services/event-bus.ts';
+import { createRedisEventBus } from './services/redis-event-bus.ts';
+import { createServices, type Services } from './services/services.ts';
+
+export interface RunningApp {
+  readonly url: string;
+  readonly port: number;
+  readonly services: Services;
+  /** Present in sandbox mode: the in-process simulators. */
+  readonly sandbox: Sandbox | null;
+  /** Graceful stop: requests finish, sockets close with 1001, background work stops, database closes. */
+  stop(): Promise<void>;
+}
+
+export interface AppOverrides {
+  readonly logger?: Logger;
+  readonly database?: DatabaseTarget;
+}
+
+/** Composition root: database, event bus, providers (or sandbox), services, then the HTTP server. */
+export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
+  const target: DatabaseTarget = overrides.database ?? (config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL } : { kind: 'pglite', dataDir: config.DATA_DIR });
+  const db: Database = await openDatabase(target);
+  const events: EventBus = config.REDIS_URL ? await createRedisEventBus(config.REDIS_URL) : createEventBus();
+  const sandbox = config.sandbox ? await startSandbox(config) : null;
+  const endpoints = sandbox ? sandbox.endpoints : endpointsFromConfig(config);
+  const adapters = createAdapters(endpoints);
+  const services = createServices({ config, db, events, logger, adapters, sandbox: sandbox?.controls ?? null });
+
+  await services.fxRefresher.start();
+  await reconcileAtStartup(services);
+  services.watcher.start();
+
+  let server: RunningServer;
+  try {
+    server = await startHttpServer(buildSchema({ sandbox: config.sandbox }), services, { port: config.PORT, host: config.HOST });
+  } catch (error) {
+    await shutdownServices(services, sandbox);
+    throw error;
+  }
+  logger.info({ url: `${server.url}/graphql`, database: db.description, sandbox: config.sandbox, providers: adapters.map((a) => a.id) }, 'switchboard listening');
+
+  let stopping: Promise<void> | null = null;
+  return {
+    url: server.url,
+    port: server.port,
+    services,
+    sandbox,
+    stop: () =>
+      (stopping ??= (async () => {
+        await server.close(config.SHUTDOWN_TIMEOUT_MS);
+        await shutdownServices(services, sandbox);
+      })()),
+  };
+}
+
+/** DESIGN.md money safety step 5: every PENDING/UNKNOWN order is settled from the provider at start-up. */
+async function reconcileAtStartup(services: Services): Promise<void> {
+  await services.idempotency.releaseOrphans();
+  const open = (await services.book.open()).filter((o) => o.status === 'PENDING' || o.status === 'UNKNOWN');
+  for (const order of open) await services.otpOrders.reconcile(order.id);
+  for (const claim of await services.idempotency.inProgressWithOrder()) {
+    const order = await services.book.get(claim.orderId);
+    if (order && order.status !== 'PENDING') await services.idempotency.complete(claim.ownerId, claim.key);
+  }
+  if (open.length) services.logger.info({ orders: open.length }, 'reconciled open orders at start-up');
+}
+
+async function shutdownServices(services: Services, sandbox: Sandbox | null): Promise<void> {
+  services.fxRefresher.stop();
+  await services.watcher.stop();
+  for (const adapter of services.providers.all()) await adapter.close?.();
+  await sandbox?.stop();
+  await services.db.close();
+  await closeEventBus(services.events);
+}
+
+async function closeEventBus(events: EventBus): Promise<void> {
+  const closable = events as EventBus & { close?: () => Promise<void> };
+  await closable.close?.();
+}

@@ -1,0 +1,157 @@
+/** One group's allowance: at most `limit` requests in any `windowMs` span. */
+export interface BudgetLimit {
+  readonly limit: number;
+  readonly windowMs: number;
+}
+
+/** Waits `ms` (on whatever clock the budget runs on) unless `signal` aborts first. */
+export type BudgetSleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+interface GroupState {
+  readonly limit: BudgetLimit;
+  /** Times of the slots granted inside the current window, oldest first. */
+  readonly granted: number[];
+  pausedUntil: number;
+  /** Settles when every take() queued so far has finished: waiters are served first come, first served. */
+  tail: Promise<void>;
+  waiting: number;
+}
+
+/**
+ * A client-side request budget per upstream endpoint group, so Switchboard stays inside a provider's
+ * rate limits on its own instead of discovering them by 429s.
+ *
+ * Sliding-window log: each group remembers when it granted its last `limit` slots; a new slot is free
+ * once the oldest of them is `windowMs` old. Unlike a fixed window this never lets 2×limit through
+ * around a window edge, whichever way the upstream counts. `pauseFor` closes a group for a while after
+ * the upstream said Retry-After. Waiters of one group are served in arrival order.
+ */
+export class RequestBudget {
+  readonly #groups = new Map<string, GroupState>();
+  readonly #now: () => number;
+  readonly #sleep: BudgetSleep;
+
+  /**
+   * @param limits allowance per group name
+   * @param now clock in ms (injectable for tests)
+   * @param options.sleep how to wait on that clock (tests inject one that advances a fake clock)
+   */
+  constructor(limits: Record<string, BudgetLimit>, now: () => number = Date.now, options: { sleep?: BudgetSleep } = {}) {
+    for (const [group, limit] of Object.entries(limits)) {
+      if (!Number.isInteger(limit.limit) || limit.limit < 1 || !(limit.windowMs > 0)) {
+        throw new RangeError(`Request budget "${group}" needs a positive integer limit and a positive window`);
+      }
+      this.#groups.set(group, { limit, granted: [], pausedUntil: 0, tail: Promise.resolve(), waiting: 0 });
+    }
+    this.#now = now;
+    this.#sleep = options.sleep ?? realSleep;
+  }
+
+  /** Takes one slot of `group`, waiting (in arrival order) until one is free; rejects if `signal` aborts first. */
+  async take(group: string, signal?: AbortSignal): Promise<void> {
+    const state = this.#state(group);
+    signal?.throwIfAborted();
+    const turn = state.tail;
+    let finished!: () => void;
+    const mine = new Promise<void>((resolve) => (finished = resolve));
+    // The next waiter goes after the previous one AND this one, even if this one gives up early.
+    state.tail = turn.then(() => mine);
+    state.waiting += 1;
+    try {
+      await untilAborted(turn, signal);
+      for (;;) {
+        const waitMs = this.#waitMs(state);
+        if (waitMs <= 0) break;
+        await this.#sleep(waitMs, signal);
+      }
+      state.granted.push(this.#now());
+    } finally {
+      state.waiting -= 1;
+      finished();
+    }
+  }
+
+  /** Takes a slot only if one is free right now and nobody is queued for it. */
+  tryTake(group: string): boolean {
+    const state = this.#state(group);
+    if (state.waiting > 0 || this.#waitMs(state) > 0) return false;
+    state.granted.push(this.#now());
+    return true;
+  }
+
+  /** Slots `group` could grant right now (0 while paused). */
+  remaining(group: string): number {
+    const state = this.#state(group);
+    this.#prune(state);
+    if (state.pausedUntil > this.#now()) return 0;
+    return Math.max(0, state.limit.limit - state.granted.length);
+  }
+
+  /** Closes `group` for `ms` from now (e.g. after an upstream Retry-After); never shortens an existing pause. */
+  pauseFor(group: string, ms: number): void {
+    const state = this.#state(group);
+    state.pausedUntil = Math.max(state.pausedUntil, this.#now() + Math.max(0, ms));
+  }
+
+  /** Group names this budget knows. */
+  groups(): string[] {
+    return [...this.#groups.keys()];
+  }
+
+  #state(group: string): GroupState {
+    const state = this.#groups.get(group);
+    if (!state) throw new RangeError(`Unknown request budget group "${group}"`);
+    return state;
+  }
+
+  // 0 when a slot is free now, otherwise how long until the pause ends or the oldest slot leaves the window.
+  #waitMs(state: GroupState): number {
+    const now = this.#now();
+    this.#prune(state);
+    if (state.pausedUntil > now) return state.pausedUntil - now;
+    if (state.granted.length < state.limit.limit) return 0;
+    const oldest = state.granted[0] ?? now;
+    return Math.max(1, oldest + state.limit.windowMs - now);
+  }
+
+  #prune(state: GroupState): void {
+    const cutoff = this.#now() - state.limit.windowMs;
+    let expired = 0;
+    while (expired < state.granted.length && (state.granted[expired] ?? 0) <= cutoff) expired++;
+    if (expired > 0) state.granted.splice(0, expired);
+  }
+}
+
+function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    signal?.throwIfAborted();
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function untilAborted(promise: Promise<void>, signal?: AbortSignal): Promise<void> {
+  if (!signal) return promise;
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}

@@ -1,0 +1,103 @@
+import { resolveArrayConnection } from '@pothos/plugin-relay';
+import type { Currency } from '../domain/money.ts';
+import { FxRateUnavailableError } from '../domain/errors.ts';
+import type { ProviderCountry } from '../domain/provider.ts';
+import type { CatalogOffer, CatalogService } from '../services/catalog.ts';
+import { builder } from './builder.ts';
+import { ConvertedMoneyRef, CurrencyEnum, MoneyRef } from './money.ts';
+import { ProviderIdEnum } from './provider-enums.ts';
+
+/** A catalog entry plus the currency the client wants prices in. */
+interface PricedService {
+  readonly service: CatalogService;
+  readonly currency: Currency | null;
+}
+
+const CountryRef = builder.objectRef<ProviderCountry>('Country').implement({
+  description: 'A country numbers can be bought in.',
+  fields: (t) => ({
+    code: t.string({ description: 'ISO 3166-1 alpha-2 code.', resolve: (c) => c.code }),
+    name: t.string({ description: 'English name.', resolve: (c) => c.name }),
+    dialCode: t.string({ nullable: true, description: 'International dialing prefix, e.g. +62.', resolve: (c) => c.dialCode }),
+  }),
+});
+
+const OfferRef = builder.objectRef<{ offer: CatalogOffer; currency: Currency | null }>('Offer').implement({
+  description: "One provider's price for a service.",
+  fields: (t) => ({
+    provider: t.field({ type: ProviderIdEnum, description: 'The provider selling it.', resolve: ({ offer }) => offer.provider }),
+    providerRef: t.string({ description: "The provider's own reference for this offer (opaque).", resolve: ({ offer }) => offer.providerRef }),
+    nativePrice: t.field({ type: MoneyRef, description: "Price in the provider's own currency: what will be charged.", resolve: ({ offer }) => offer.price }),
+    price: t.field({
+      type: ConvertedMoneyRef,
+      nullable: true,
+      description: 'Price converted into the currency asked for (4 decimals), with the rate disclosed; null when no currency was asked for or no fresh rate exists.',
+      resolve: ({ offer, currency }, _args, ctx) => {
+        if (!currency) return null;
+        try {
+          return { ...ctx.services.fx.convert(offer.price, currency, 'UNIT'), original: offer.price };
+        } catch (error) {
+          if (error instanceof FxRateUnavailableError) return null;
+          throw error;
+        }
+      },
+    }),
+    available: t.int({ nullable: true, description: 'Numbers in stock, when the provider says.', resolve: ({ offer }) => offer.available }),
+    inStock: t.boolean({ description: 'Whether the offer can be bought now.', resolve: ({ offer }) => offer.available === null || offer.available > 0 }),
+  }),
+});
+
+const ServiceRef = builder.objectRef<PricedService>('Service').implement({
+  description: 'Something a customer buys, provider-neutral; for OTP numbers a platform in a country.',
+  fields: (t) => ({
+    key: t.string({ description: 'Canonical key, e.g. otp:whatsapp:ID.', resolve: ({ service }) => service.key }),
+    kind: t.string({ description: 'OTP_NUMBER for now; top-up kinds come with their providers.', resolve: ({ service }) => service.kind }),
+    platform: t.string({ description: 'Platform key, e.g. whatsapp.', resolve: ({ service }) => service.platform }),
+    country: t.string({ description: 'ISO 3166-1 alpha-2 country code.', resolve: ({ service }) => service.country }),
+    name: t.string({ description: 'Display name.', resolve: ({ service }) => service.name }),
+    offers: t.field({
+      type: [OfferRef],
+      description: 'Every provider offer, cheapest first.',
+      resolve: ({ service, currency }) => service.offers.map((offer) => ({ offer, currency })),
+    }),
+  }),
+});
+
+const CatalogFilter = builder.inputType('CatalogFilter', {
+  description: 'Narrows the catalog.',
+  fields: (t) => ({
+    service: t.string({ description: 'Platform key, e.g. "whatsapp".' }),
+    country: t.string({ description: 'ISO 3166-1 alpha-2 code, e.g. "ID".' }),
+    provider: t.field({ type: ProviderIdEnum, description: 'Only this provider’s offers.' }),
+    inStockOnly: t.boolean({ description: 'Leave out services with nothing in stock.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  countries: t.field({
+    type: [CountryRef],
+    description: 'Countries any configured provider sells numbers in.',
+    resolve: (_root, _args, ctx) => ctx.services.catalog.countries(),
+  }),
+  catalog: t.connection({
+    type: ServiceRef,
+    description: 'The unified catalog: services with every provider offer, prices native and converted into `currency`.',
+    args: {
+      filter: t.arg({ type: CatalogFilter, description: 'Optional filters.' }),
+      currency: t.arg({ type: CurrencyEnum, description: 'Show prices converted into this currency too.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const services = await ctx.services.catalog.services({
+        platform: args.filter?.service?.trim().toLowerCase() || undefined,
+        country: args.filter?.country?.trim().toUpperCase() || undefined,
+        provider: args.filter?.provider ?? undefined,
+      });
+      const visible = args.filter?.inStockOnly ? services.filter((s) => s.offers.some((o) => o.available === null || o.available > 0)) : services;
+      const priced = visible.map((service) => ({
+        service: { ...service, offers: [...service.offers].sort((a, b) => a.price.amount.comparedTo(b.price.amount)) },
+        currency: args.currency ?? null,
+      }));
+      return resolveArrayConnection({ args }, priced);
+    },
+  }),
+}));

@@ -1,0 +1,80 @@
+import type { ProviderAdapter } from '../domain/provider.ts';
+import type { BalanceSheet, ProviderBalance } from '../services/balances.ts';
+import { builder } from './builder.ts';
+import { AppliedRateRef, ConvertedMoneyRef, CurrencyEnum, MoneyRef } from './money.ts';
+import { CapabilityEnum, ProviderIdEnum } from './provider-enums.ts';
+
+const HealthStatusEnum = builder.enumType('HealthStatus', {
+  description: 'How a provider has been answering.',
+  values: {
+    UP: { value: 'UP', description: 'Answering normally.' },
+    DEGRADED: { value: 'DEGRADED', description: 'Answering, but slowly, rate-limited or with errors.' },
+    DOWN: { value: 'DOWN', description: 'Not answering.' },
+  } as const,
+});
+
+const HealthRef = builder.objectRef<ReturnType<ProviderAdapter['health']>>('ProviderHealth').implement({
+  description: "A provider's health, judged from recent calls (no extra upstream traffic).",
+  fields: (t) => ({
+    status: t.field({ type: HealthStatusEnum, description: 'Overall state.', resolve: (h) => h.status }),
+    checkedAt: t.field({ type: 'DateTime', nullable: true, description: 'When the last call finished.', resolve: (h) => h.checkedAt }),
+    detail: t.string({ nullable: true, description: 'What the last problem was, if any.', resolve: (h) => h.detail }),
+  }),
+});
+
+const ProviderRef = builder.objectRef<ProviderAdapter>('Provider').implement({
+  description: 'An upstream provider configured in this gateway.',
+  fields: (t) => ({
+    id: t.field({ type: ProviderIdEnum, description: 'Provider id.', resolve: (p) => p.id }),
+    name: t.string({ description: 'Display name.', resolve: (p) => p.name }),
+    capabilities: t.field({ type: [CapabilityEnum], description: 'What it can do.', resolve: (p) => [...p.capabilities] }),
+    currency: t.field({ type: CurrencyEnum, description: 'Currency its account is kept in.', resolve: (p) => p.currency }),
+    health: t.field({ type: HealthRef, description: 'How it has been answering.', resolve: (p) => p.health() }),
+    balance: t.field({
+      type: MoneyRef,
+      nullable: true,
+      description: "Live account balance in the provider's currency (one upstream call); null with an error when it cannot be read.",
+      resolve: (p) => p.balance(),
+    }),
+  }),
+});
+
+const ProviderBalanceRef = builder.objectRef<ProviderBalance>('ProviderBalance').implement({
+  description: "One provider account's balance.",
+  fields: (t) => ({
+    provider: t.field({ type: ProviderIdEnum, description: 'The provider.', resolve: (b) => b.provider }),
+    balance: t.field({ type: MoneyRef, nullable: true, description: 'Balance in the provider’s currency (the ledger value).', resolve: (b) => b.native }),
+    converted: t.field({
+      type: ConvertedMoneyRef,
+      nullable: true,
+      description: 'Balance in the requested currency, with the rate.',
+      resolve: (b) => (b.converted && b.native ? { ...b.converted, original: b.native } : null),
+    }),
+    error: t.string({ nullable: true, description: 'Why the balance could not be read or converted.', resolve: (b) => b.error }),
+  }),
+});
+
+const BalanceSheetRef = builder.objectRef<BalanceSheet>('Balances').implement({
+  description: 'Every provider balance and their total in one currency.',
+  fields: (t) => ({
+    currency: t.field({ type: CurrencyEnum, description: 'Currency of the total.', resolve: (s) => s.currency }),
+    providers: t.field({ type: [ProviderBalanceRef], description: 'Per provider.', resolve: (s) => [...s.providers] }),
+    total: t.field({ type: MoneyRef, description: 'Sum of the converted balances (exact sum, rounded once to 2 decimals).', resolve: (s) => s.total }),
+    rates: t.field({ type: [AppliedRateRef], description: 'The rates the total rests on.', resolve: (s) => [...s.rates] }),
+    complete: t.boolean({ description: 'False when some balance could not be read or converted and is missing from the total.', resolve: (s) => s.complete }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  providers: t.field({
+    type: [ProviderRef],
+    description: 'Configured providers with capabilities, health and live balance.',
+    resolve: (_root, _args, ctx) => ctx.services.providers.all(),
+  }),
+  balances: t.field({
+    type: BalanceSheetRef,
+    description: 'Live balances of every provider account and their total in `currency`.',
+    args: { currency: t.arg({ type: CurrencyEnum, required: true, description: 'Currency of the converted figures and the total.' }) },
+    resolve: (_root, args, ctx) => ctx.services.balances.sheet(args.currency),
+  }),
+}));

@@ -1,0 +1,20 @@
+import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
+import { builder } from './builder.ts';
+import './scalars.ts';
+import './errors.ts';
+import './money.ts';
+import './fx.ts';
+import './providers.ts';
+import './catalog.ts';
+import './order.ts';
+import './orders.ts';
+import './admin.ts';
+
+builder.queryType({ description: 'Read the catalog, prices, balances and your orders.' });
+builder.mutationType({ description: 'Buy, cancel, complete and resend; every spending mutation takes an idempotency key.' });
+builder.subscriptionType({ description: 'Live updates: OTP codes as they arrive, order changes, rate changes.' });
+
+/** The public schema; with `sandbox`, demo-only fields such as sandboxDeliverOtp are added. */
+export function buildSchema(options: { sandbox: boolean }): GraphQLSchema {
+  return lexicographicSortSchema(builder.toSchema({ subGraph: options.sandbox ? ['public', 'sandbox'] : 'public' }));
+}
