@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // The e2e files each start real servers; two workers match the machine's two cores.
+    maxWorkers: 2,
+    server: {
+      deps: {
+        // graphql ships CJS and ESM builds; inlining the GraphQL libraries makes every import see one copy.
+        inline: [/@pothos\//, /graphql-yoga/, /@graphql-yoga\//, /graphql-scalars/, /graphql-ws/, /@envelop\//, /@graphql-tools\//],
+      },
+    },
+  },
+});
