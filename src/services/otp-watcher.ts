@@ -52,7 +52,8 @@ export class OtpWatcher {
 
   /** A new or changed order: look at its provider soon, at the short interval. */
   wake(provider: ProviderId): void {
-    if (this.stopped) return;
+    // Pushed providers tell us themselves; polling them faster would only spend their request budget.
+    if (this.stopped || this.options.pushProviders.has(provider)) return;
     this.intervals.set(provider, this.options.minIntervalMs);
     if (!this.running.has(provider)) this.schedule(provider, this.options.minIntervalMs);
   }

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -8,10 +8,13 @@ import { cleanupGateways, graphql, makeTempDir, spawnRaw, startGateway, stopGate
 // The gateway as operators run it: `node src/main.ts` in its own process, sandbox mode, PORT=0.
 
 const wsClients = new Set<Client>();
+const pendingRequests = new Set<ClientRequest>();
 
 afterEach(async () => {
   for (const client of wsClients) await client.dispose();
   wsClients.clear();
+  for (const req of pendingRequests) req.destroy();
+  pendingRequests.clear();
   await cleanupGateways();
 });
 afterAll(cleanupGateways);
@@ -130,6 +133,8 @@ describe('gateway process', () => {
       req.once('response', resolve);
       req.once('error', reject);
     });
+    responded.catch(() => {}); // awaited below; a failure earlier in the test must not surface as an unhandled rejection
+    pendingRequests.add(req);
     const continued = new Promise<void>((resolve) => req.once('continue', () => resolve()));
     req.flushHeaders();
     await continued;

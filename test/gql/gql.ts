@@ -15,16 +15,100 @@ import * as types from './graphql.ts';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation BuyNumber($input: BuyNumberInput!) {\n    buyNumber(input: $input) {\n      __typename\n      ... on BuyNumberPayload { order { id status phoneNumber provider providerRef price { amount currency } expiresAt } }\n      ... on Error { code message }\n      ... on NoOfferAvailable { attempts { provider outcome } }\n      ... on ProviderFailure { provider providerCode }\n    }\n  }\n": typeof types.BuyNumberDocument,
+    "\n  mutation CancelOrder($input: CancelOrderInput!) {\n    cancelOrder(input: $input) {\n      __typename\n      ... on CancelOrderPayload { order { id status refund { amount currency } } }\n      ... on CancelTooEarly { secondsRemaining }\n      ... on Error { code message }\n    }\n  }\n": typeof types.CancelOrderDocument,
+    "\n  mutation CompleteOrder($input: CompleteOrderInput!) {\n    completeOrder(input: $input) {\n      __typename\n      ... on CompleteOrderPayload { order { id status } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.CompleteOrderDocument,
+    "\n  mutation ResendSms($input: ResendSmsInput!) {\n    resendSms(input: $input) {\n      __typename\n      ... on ResendSmsPayload { outcome { resent order { id status } } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ResendSmsDocument,
+    "\n  query OrderById($id: ID!) {\n    order(id: $id) {\n      id status providerStatus phoneNumber refund { amount currency }\n      messages { code text receivedAt }\n      statusHistory { from to reason }\n    }\n  }\n": typeof types.OrderByIdDocument,
+    "\n  query Orders($first: Int, $after: String, $filter: OrderFilter) {\n    orders(first: $first, after: $after, filter: $filter) {\n      edges { cursor node { id status createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.OrdersDocument,
+    "\n  query ActiveOrders { activeOrders { id status } }\n": typeof types.ActiveOrdersDocument,
+    "\n  subscription OtpReceived($orderId: ID) {\n    otpReceived(orderId: $orderId) { code text receivedAt order { id status } }\n  }\n": typeof types.OtpReceivedDocument,
+    "\n  subscription OrderUpdated($orderId: ID) {\n    orderUpdated(orderId: $orderId) { id status }\n  }\n": typeof types.OrderUpdatedDocument,
+    "\n  query BalancesIn($currency: Currency!) {\n    balances(currency: $currency) {\n      currency complete\n      total { amount currency }\n      providers { provider balance { amount currency } converted { amount currency fx { pair rate source asOf } } }\n      rates { pair rate source asOf }\n    }\n  }\n": typeof types.BalancesInDocument,
+    "\n  query Catalog($currency: Currency, $filter: CatalogFilter, $first: Int, $after: String) {\n    catalog(currency: $currency, filter: $filter, first: $first, after: $after) {\n      edges { node { key platform country name offers { provider providerRef available inStock nativePrice { amount currency } price { amount currency fx { pair rate source asOf } } } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.CatalogDocument,
+    "\n  query Countries { countries { code name dialCode } }\n": typeof types.CountriesDocument,
+    "\n  query Providers { providers { id name currency capabilities health { status } balance { amount currency } } }\n": typeof types.ProvidersDocument,
+    "\n  mutation RegisterWebhook($provider: ProviderId!, $sendTest: Boolean) {\n    registerProviderWebhook(provider: $provider, sendTest: $sendTest) {\n      __typename\n      ... on RegisterProviderWebhookPayload { registration { provider url testStatusCode } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.RegisterWebhookDocument,
     "\n  query FxRates {\n    fxRates { pair base quote rate source asOf stale }\n  }\n": typeof types.FxRatesDocument,
     "\n  query Convert($amount: Decimal!, $from: Currency!, $to: Currency!) {\n    convert(amount: $amount, from: $from, to: $to) { amount currency minorUnits original { amount currency } fx { pair rate source asOf } }\n  }\n": typeof types.ConvertDocument,
     "\n  subscription RatesChanged {\n    fxRatesChanged { pair rate source }\n  }\n": typeof types.RatesChangedDocument,
 };
 const documents: Documents = {
+    "\n  mutation BuyNumber($input: BuyNumberInput!) {\n    buyNumber(input: $input) {\n      __typename\n      ... on BuyNumberPayload { order { id status phoneNumber provider providerRef price { amount currency } expiresAt } }\n      ... on Error { code message }\n      ... on NoOfferAvailable { attempts { provider outcome } }\n      ... on ProviderFailure { provider providerCode }\n    }\n  }\n": types.BuyNumberDocument,
+    "\n  mutation CancelOrder($input: CancelOrderInput!) {\n    cancelOrder(input: $input) {\n      __typename\n      ... on CancelOrderPayload { order { id status refund { amount currency } } }\n      ... on CancelTooEarly { secondsRemaining }\n      ... on Error { code message }\n    }\n  }\n": types.CancelOrderDocument,
+    "\n  mutation CompleteOrder($input: CompleteOrderInput!) {\n    completeOrder(input: $input) {\n      __typename\n      ... on CompleteOrderPayload { order { id status } }\n      ... on Error { code message }\n    }\n  }\n": types.CompleteOrderDocument,
+    "\n  mutation ResendSms($input: ResendSmsInput!) {\n    resendSms(input: $input) {\n      __typename\n      ... on ResendSmsPayload { outcome { resent order { id status } } }\n      ... on Error { code message }\n    }\n  }\n": types.ResendSmsDocument,
+    "\n  query OrderById($id: ID!) {\n    order(id: $id) {\n      id status providerStatus phoneNumber refund { amount currency }\n      messages { code text receivedAt }\n      statusHistory { from to reason }\n    }\n  }\n": types.OrderByIdDocument,
+    "\n  query Orders($first: Int, $after: String, $filter: OrderFilter) {\n    orders(first: $first, after: $after, filter: $filter) {\n      edges { cursor node { id status createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.OrdersDocument,
+    "\n  query ActiveOrders { activeOrders { id status } }\n": types.ActiveOrdersDocument,
+    "\n  subscription OtpReceived($orderId: ID) {\n    otpReceived(orderId: $orderId) { code text receivedAt order { id status } }\n  }\n": types.OtpReceivedDocument,
+    "\n  subscription OrderUpdated($orderId: ID) {\n    orderUpdated(orderId: $orderId) { id status }\n  }\n": types.OrderUpdatedDocument,
+    "\n  query BalancesIn($currency: Currency!) {\n    balances(currency: $currency) {\n      currency complete\n      total { amount currency }\n      providers { provider balance { amount currency } converted { amount currency fx { pair rate source asOf } } }\n      rates { pair rate source asOf }\n    }\n  }\n": types.BalancesInDocument,
+    "\n  query Catalog($currency: Currency, $filter: CatalogFilter, $first: Int, $after: String) {\n    catalog(currency: $currency, filter: $filter, first: $first, after: $after) {\n      edges { node { key platform country name offers { provider providerRef available inStock nativePrice { amount currency } price { amount currency fx { pair rate source asOf } } } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.CatalogDocument,
+    "\n  query Countries { countries { code name dialCode } }\n": types.CountriesDocument,
+    "\n  query Providers { providers { id name currency capabilities health { status } balance { amount currency } } }\n": types.ProvidersDocument,
+    "\n  mutation RegisterWebhook($provider: ProviderId!, $sendTest: Boolean) {\n    registerProviderWebhook(provider: $provider, sendTest: $sendTest) {\n      __typename\n      ... on RegisterProviderWebhookPayload { registration { provider url testStatusCode } }\n      ... on Error { code message }\n    }\n  }\n": types.RegisterWebhookDocument,
     "\n  query FxRates {\n    fxRates { pair base quote rate source asOf stale }\n  }\n": types.FxRatesDocument,
     "\n  query Convert($amount: Decimal!, $from: Currency!, $to: Currency!) {\n    convert(amount: $amount, from: $from, to: $to) { amount currency minorUnits original { amount currency } fx { pair rate source asOf } }\n  }\n": types.ConvertDocument,
     "\n  subscription RatesChanged {\n    fxRatesChanged { pair rate source }\n  }\n": types.RatesChangedDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BuyNumber($input: BuyNumberInput!) {\n    buyNumber(input: $input) {\n      __typename\n      ... on BuyNumberPayload { order { id status phoneNumber provider providerRef price { amount currency } expiresAt } }\n      ... on Error { code message }\n      ... on NoOfferAvailable { attempts { provider outcome } }\n      ... on ProviderFailure { provider providerCode }\n    }\n  }\n"): typeof import('./graphql.ts').BuyNumberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelOrder($input: CancelOrderInput!) {\n    cancelOrder(input: $input) {\n      __typename\n      ... on CancelOrderPayload { order { id status refund { amount currency } } }\n      ... on CancelTooEarly { secondsRemaining }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.ts').CancelOrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteOrder($input: CompleteOrderInput!) {\n    completeOrder(input: $input) {\n      __typename\n      ... on CompleteOrderPayload { order { id status } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.ts').CompleteOrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendSms($input: ResendSmsInput!) {\n    resendSms(input: $input) {\n      __typename\n      ... on ResendSmsPayload { outcome { resent order { id status } } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.ts').ResendSmsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrderById($id: ID!) {\n    order(id: $id) {\n      id status providerStatus phoneNumber refund { amount currency }\n      messages { code text receivedAt }\n      statusHistory { from to reason }\n    }\n  }\n"): typeof import('./graphql.ts').OrderByIdDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Orders($first: Int, $after: String, $filter: OrderFilter) {\n    orders(first: $first, after: $after, filter: $filter) {\n      edges { cursor node { id status createdAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql.ts').OrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActiveOrders { activeOrders { id status } }\n"): typeof import('./graphql.ts').ActiveOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OtpReceived($orderId: ID) {\n    otpReceived(orderId: $orderId) { code text receivedAt order { id status } }\n  }\n"): typeof import('./graphql.ts').OtpReceivedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OrderUpdated($orderId: ID) {\n    orderUpdated(orderId: $orderId) { id status }\n  }\n"): typeof import('./graphql.ts').OrderUpdatedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BalancesIn($currency: Currency!) {\n    balances(currency: $currency) {\n      currency complete\n      total { amount currency }\n      providers { provider balance { amount currency } converted { amount currency fx { pair rate source asOf } } }\n      rates { pair rate source asOf }\n    }\n  }\n"): typeof import('./graphql.ts').BalancesInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Catalog($currency: Currency, $filter: CatalogFilter, $first: Int, $after: String) {\n    catalog(currency: $currency, filter: $filter, first: $first, after: $after) {\n      edges { node { key platform country name offers { provider providerRef available inStock nativePrice { amount currency } price { amount currency fx { pair rate source asOf } } } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql.ts').CatalogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Countries { countries { code name dialCode } }\n"): typeof import('./graphql.ts').CountriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Providers { providers { id name currency capabilities health { status } balance { amount currency } } }\n"): typeof import('./graphql.ts').ProvidersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterWebhook($provider: ProviderId!, $sendTest: Boolean) {\n    registerProviderWebhook(provider: $provider, sendTest: $sendTest) {\n      __typename\n      ... on RegisterProviderWebhookPayload { registration { provider url testStatusCode } }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.ts').RegisterWebhookDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,67 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** What number to buy, and the idempotency key that makes retrying this mutation safe. */
+export type BuyNumberInput = {
+  /** ISO 3166-1 alpha-2 country code, e.g. "ID". */
+  country: string;
+  /** Unique per purchase (1–128 printable ASCII characters). Retrying with the same key and input returns the same order; nothing is bought twice. */
+  idempotencyKey: string;
+  /** Refuse to pay more than this, in any currency (converted to each provider’s currency). */
+  maxPrice?: MoneyInput | null | undefined;
+  /** How the provider routes among its own upstreams. */
+  policy?: RoutingPolicy | null | undefined;
+  /** Only buy from this provider (default: the best offer of any). */
+  provider?: ProviderId | null | undefined;
+  /** Platform key, e.g. "whatsapp" (see catalog). */
+  service: string;
+};
+
+/** Which order to cancel. */
+export type CancelOrderInput = {
+  /** Global id of the order. */
+  orderId: string;
+};
+
+/** What a provider can do. */
+export type Capability =
+  /** Publishes exchange rates. */
+  | 'FX_RATES'
+  /** Tops up game accounts. */
+  | 'GAME_TOPUP'
+  /** Refills mobile airtime. */
+  | 'MOBILE_TOPUP'
+  /** Can mark an OTP order complete early. */
+  | 'OTP_FINISH'
+  /** Rents virtual numbers that receive OTP codes. */
+  | 'OTP_NUMBER'
+  /** Can ask for an SMS to be sent again. */
+  | 'OTP_RESEND'
+  /** Sells premium app accounts. */
+  | 'PREMIUM_APP'
+  /** Sells social media boosts. */
+  | 'SOCIAL_BOOST'
+  /** Pushes order updates to a webhook. */
+  | 'WEBHOOK';
+
+/** Narrows the catalog. */
+export type CatalogFilter = {
+  /** ISO 3166-1 alpha-2 code, e.g. "ID". */
+  country?: string | null | undefined;
+  /** Leave out services with nothing in stock. */
+  inStockOnly?: boolean | null | undefined;
+  /** Only this provider’s offers. */
+  provider?: ProviderId | null | undefined;
+  /** Platform key, e.g. "whatsapp". */
+  service?: string | null | undefined;
+};
+
+/** Which order to complete. */
+export type CompleteOrderInput = {
+  /** Global id of the order. */
+  orderId: string;
+};
+
 /** ISO 4217 currency code of an amount. */
 export type Currency =
   /** Indonesian rupiah. */
@@ -12,6 +73,239 @@ export type Currency =
   | 'THB'
   /** US dollar. */
   | 'USD';
+
+/** How a provider has been answering. */
+export type HealthStatus =
+  /** Answering, but slowly, rate-limited or with errors. */
+  | 'DEGRADED'
+  /** Not answering. */
+  | 'DOWN'
+  /** Answering normally. */
+  | 'UP';
+
+/** An amount in a currency, e.g. { amount: "0.50", currency: USD }. */
+export type MoneyInput = {
+  /** Exact decimal amount as a string. */
+  amount: string;
+  /** Currency of the amount. */
+  currency: Currency;
+};
+
+/** Narrows the order list; every field is optional and they combine with AND. */
+export type OrderFilter = {
+  /** Created at or after this time. */
+  createdAfter?: string | null | undefined;
+  /** Created before this time. */
+  createdBefore?: string | null | undefined;
+  /** Any of these kinds. */
+  kind?: Array<OrderKind> | null | undefined;
+  /** Any of these providers. */
+  provider?: Array<ProviderId> | null | undefined;
+  /** Any of these statuses. */
+  status?: Array<OrderStatus> | null | undefined;
+};
+
+/** What an order buys. */
+export type OrderKind =
+  /** A game topup order. */
+  | 'GAME_TOPUP'
+  /** A mobile topup order. */
+  | 'MOBILE_TOPUP'
+  /** A otp number order. */
+  | 'OTP_NUMBER'
+  /** A premium app order. */
+  | 'PREMIUM_APP'
+  /** A social boost order. */
+  | 'SOCIAL_BOOST';
+
+/** The one monotonic status machine every order follows; a status never moves backwards. */
+export type OrderStatus =
+  /** Live at the provider: waiting for a code, or processing. */
+  | 'ACTIVE'
+  /** Canceled; the price was refunded to the provider balance. */
+  | 'CANCELED'
+  /** Done. */
+  | 'COMPLETED'
+  /** Ran out of time without a code; refunded. */
+  | 'EXPIRED'
+  /** The provider refused; nothing was charged (or it was returned). */
+  | 'FAILED'
+  /** At least one SMS/code arrived. */
+  | 'OTP_RECEIVED'
+  /** Intent recorded; the provider has not answered yet. */
+  | 'PENDING'
+  /** Refunded after completion. */
+  | 'REFUNDED'
+  /** The provider outcome was ambiguous; being reconciled from the provider. */
+  | 'UNKNOWN';
+
+/** An upstream provider. */
+export type ProviderId =
+  /** easysoft — Thai mobile airtime refill (THB). */
+  | 'EASYSOFT'
+  /** OTP24HR — OTP numbers (THB). */
+  | 'OTP24HR'
+  /** P2W — game top-ups (THB). */
+  | 'P2W'
+  /** smscode.gg — OTP numbers, many countries (IDR ledger). */
+  | 'SMSCODE'
+  /** 247xd — OTP numbers, social boosts, premium app accounts (coins). */
+  | 'XD247';
+
+/** Which order should get its SMS again. */
+export type ResendSmsInput = {
+  /** Global id of the order. */
+  orderId: string;
+};
+
+/** How the provider picks among its own upstream offers. */
+export type RoutingPolicy =
+  /** Offers ranked by recent OTP delivery success. */
+  | 'BEST_SUCCESS'
+  /** The cheapest healthy offer (default). */
+  | 'CHEAPEST';
+
+export type BuyNumberMutationVariables = Exact<{
+  input: BuyNumberInput;
+}>;
+
+
+export type BuyNumberMutation = { buyNumber:
+    | { __typename: 'BuyNumberPayload', order: { id: string, status: OrderStatus, phoneNumber: string | null, provider: ProviderId, providerRef: string | null, expiresAt: string | null, price: { amount: string, currency: Currency } | null } }
+    | { __typename: 'FxRateUnavailable', code: string, message: string }
+    | { __typename: 'IdempotencyKeyReused', code: string, message: string }
+    | { __typename: 'InsufficientBalance', code: string, message: string, provider: ProviderId, providerCode: string }
+    | { __typename: 'NoOfferAvailable', code: string, message: string, provider: ProviderId, providerCode: string, attempts: Array<{ provider: string, outcome: string }> }
+    | { __typename: 'NotFound', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string, provider: ProviderId, providerCode: string }
+    | { __typename: 'RateLimited', code: string, message: string, provider: ProviderId, providerCode: string }
+    | { __typename: 'RequestInProgress', code: string, message: string }
+    | { __typename: 'ServiceUnavailable', code: string, message: string, provider: ProviderId, providerCode: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type CancelOrderMutationVariables = Exact<{
+  input: CancelOrderInput;
+}>;
+
+
+export type CancelOrderMutation = { cancelOrder:
+    | { __typename: 'CancelOrderPayload', order: { id: string, status: OrderStatus, refund: { amount: string, currency: Currency } | null } }
+    | { __typename: 'CancelTooEarly', secondsRemaining: number, code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'RateLimited', code: string, message: string }
+    | { __typename: 'ServiceUnavailable', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type CompleteOrderMutationVariables = Exact<{
+  input: CompleteOrderInput;
+}>;
+
+
+export type CompleteOrderMutation = { completeOrder:
+    | { __typename: 'CancelTooEarly', code: string, message: string }
+    | { __typename: 'CompleteOrderPayload', order: { id: string, status: OrderStatus } }
+    | { __typename: 'NotFound', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'RateLimited', code: string, message: string }
+    | { __typename: 'ServiceUnavailable', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type ResendSmsMutationVariables = Exact<{
+  input: ResendSmsInput;
+}>;
+
+
+export type ResendSmsMutation = { resendSms:
+    | { __typename: 'CancelTooEarly', code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'RateLimited', code: string, message: string }
+    | { __typename: 'ResendSmsPayload', outcome: { resent: boolean, order: { id: string, status: OrderStatus } } }
+    | { __typename: 'ServiceUnavailable', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type OrderByIdQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type OrderByIdQuery = { order: { id: string, status: OrderStatus, providerStatus: string | null, phoneNumber: string | null, refund: { amount: string, currency: Currency } | null, messages: Array<{ code: string | null, text: string, receivedAt: string }>, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, reason: string }> } | null };
+
+export type OrdersQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: OrderFilter | null | undefined;
+}>;
+
+
+export type OrdersQuery = { orders: { edges: Array<{ cursor: string, node: { id: string, status: OrderStatus, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ActiveOrdersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ActiveOrdersQuery = { activeOrders: Array<{ id: string, status: OrderStatus }> };
+
+export type OtpReceivedSubscriptionVariables = Exact<{
+  orderId?: string | null | undefined;
+}>;
+
+
+export type OtpReceivedSubscription = { otpReceived: { code: string | null, text: string, receivedAt: string, order: { id: string, status: OrderStatus } } };
+
+export type OrderUpdatedSubscriptionVariables = Exact<{
+  orderId?: string | null | undefined;
+}>;
+
+
+export type OrderUpdatedSubscription = { orderUpdated: { id: string, status: OrderStatus } };
+
+export type BalancesInQueryVariables = Exact<{
+  currency: Currency;
+}>;
+
+
+export type BalancesInQuery = { balances: { currency: Currency, complete: boolean, total: { amount: string, currency: Currency }, providers: Array<{ provider: ProviderId, balance: { amount: string, currency: Currency } | null, converted: { amount: string, currency: Currency, fx: { pair: string, rate: string, source: string, asOf: string } } | null }>, rates: Array<{ pair: string, rate: string, source: string, asOf: string }> } };
+
+export type CatalogQueryVariables = Exact<{
+  currency?: Currency | null | undefined;
+  filter?: CatalogFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CatalogQuery = { catalog: { edges: Array<{ node: { key: string, platform: string, country: string, name: string, offers: Array<{ provider: ProviderId, providerRef: string, available: number | null, inStock: boolean, nativePrice: { amount: string, currency: Currency }, price: { amount: string, currency: Currency, fx: { pair: string, rate: string, source: string, asOf: string } } | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CountriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CountriesQuery = { countries: Array<{ code: string, name: string, dialCode: string | null }> };
+
+export type ProvidersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProvidersQuery = { providers: Array<{ id: ProviderId, name: string, currency: Currency, capabilities: Array<Capability>, health: { status: HealthStatus }, balance: { amount: string, currency: Currency } | null }> };
+
+export type RegisterWebhookMutationVariables = Exact<{
+  provider: ProviderId;
+  sendTest?: boolean | null | undefined;
+}>;
+
+
+export type RegisterWebhookMutation = { registerProviderWebhook:
+    | { __typename: 'CancelTooEarly', code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'RateLimited', code: string, message: string }
+    | { __typename: 'RegisterProviderWebhookPayload', registration: { provider: string, url: string, testStatusCode: number | null } }
+    | { __typename: 'ServiceUnavailable', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
 
 export type FxRatesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -51,6 +345,290 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const BuyNumberDocument = new TypedDocumentString(`
+    mutation BuyNumber($input: BuyNumberInput!) {
+  buyNumber(input: $input) {
+    __typename
+    ... on BuyNumberPayload {
+      order {
+        id
+        status
+        phoneNumber
+        provider
+        providerRef
+        price {
+          amount
+          currency
+        }
+        expiresAt
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on NoOfferAvailable {
+      attempts {
+        provider
+        outcome
+      }
+    }
+    ... on ProviderFailure {
+      provider
+      providerCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BuyNumberMutation, BuyNumberMutationVariables>;
+export const CancelOrderDocument = new TypedDocumentString(`
+    mutation CancelOrder($input: CancelOrderInput!) {
+  cancelOrder(input: $input) {
+    __typename
+    ... on CancelOrderPayload {
+      order {
+        id
+        status
+        refund {
+          amount
+          currency
+        }
+      }
+    }
+    ... on CancelTooEarly {
+      secondsRemaining
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CancelOrderMutation, CancelOrderMutationVariables>;
+export const CompleteOrderDocument = new TypedDocumentString(`
+    mutation CompleteOrder($input: CompleteOrderInput!) {
+  completeOrder(input: $input) {
+    __typename
+    ... on CompleteOrderPayload {
+      order {
+        id
+        status
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CompleteOrderMutation, CompleteOrderMutationVariables>;
+export const ResendSmsDocument = new TypedDocumentString(`
+    mutation ResendSms($input: ResendSmsInput!) {
+  resendSms(input: $input) {
+    __typename
+    ... on ResendSmsPayload {
+      outcome {
+        resent
+        order {
+          id
+          status
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResendSmsMutation, ResendSmsMutationVariables>;
+export const OrderByIdDocument = new TypedDocumentString(`
+    query OrderById($id: ID!) {
+  order(id: $id) {
+    id
+    status
+    providerStatus
+    phoneNumber
+    refund {
+      amount
+      currency
+    }
+    messages {
+      code
+      text
+      receivedAt
+    }
+    statusHistory {
+      from
+      to
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrderByIdQuery, OrderByIdQueryVariables>;
+export const OrdersDocument = new TypedDocumentString(`
+    query Orders($first: Int, $after: String, $filter: OrderFilter) {
+  orders(first: $first, after: $after, filter: $filter) {
+    edges {
+      cursor
+      node {
+        id
+        status
+        createdAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrdersQuery, OrdersQueryVariables>;
+export const ActiveOrdersDocument = new TypedDocumentString(`
+    query ActiveOrders {
+  activeOrders {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ActiveOrdersQuery, ActiveOrdersQueryVariables>;
+export const OtpReceivedDocument = new TypedDocumentString(`
+    subscription OtpReceived($orderId: ID) {
+  otpReceived(orderId: $orderId) {
+    code
+    text
+    receivedAt
+    order {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OtpReceivedSubscription, OtpReceivedSubscriptionVariables>;
+export const OrderUpdatedDocument = new TypedDocumentString(`
+    subscription OrderUpdated($orderId: ID) {
+  orderUpdated(orderId: $orderId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<OrderUpdatedSubscription, OrderUpdatedSubscriptionVariables>;
+export const BalancesInDocument = new TypedDocumentString(`
+    query BalancesIn($currency: Currency!) {
+  balances(currency: $currency) {
+    currency
+    complete
+    total {
+      amount
+      currency
+    }
+    providers {
+      provider
+      balance {
+        amount
+        currency
+      }
+      converted {
+        amount
+        currency
+        fx {
+          pair
+          rate
+          source
+          asOf
+        }
+      }
+    }
+    rates {
+      pair
+      rate
+      source
+      asOf
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BalancesInQuery, BalancesInQueryVariables>;
+export const CatalogDocument = new TypedDocumentString(`
+    query Catalog($currency: Currency, $filter: CatalogFilter, $first: Int, $after: String) {
+  catalog(currency: $currency, filter: $filter, first: $first, after: $after) {
+    edges {
+      node {
+        key
+        platform
+        country
+        name
+        offers {
+          provider
+          providerRef
+          available
+          inStock
+          nativePrice {
+            amount
+            currency
+          }
+          price {
+            amount
+            currency
+            fx {
+              pair
+              rate
+              source
+              asOf
+            }
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CatalogQuery, CatalogQueryVariables>;
+export const CountriesDocument = new TypedDocumentString(`
+    query Countries {
+  countries {
+    code
+    name
+    dialCode
+  }
+}
+    `) as unknown as TypedDocumentString<CountriesQuery, CountriesQueryVariables>;
+export const ProvidersDocument = new TypedDocumentString(`
+    query Providers {
+  providers {
+    id
+    name
+    currency
+    capabilities
+    health {
+      status
+    }
+    balance {
+      amount
+      currency
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProvidersQuery, ProvidersQueryVariables>;
+export const RegisterWebhookDocument = new TypedDocumentString(`
+    mutation RegisterWebhook($provider: ProviderId!, $sendTest: Boolean) {
+  registerProviderWebhook(provider: $provider, sendTest: $sendTest) {
+    __typename
+    ... on RegisterProviderWebhookPayload {
+      registration {
+        provider
+        url
+        testStatusCode
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterWebhookMutation, RegisterWebhookMutationVariables>;
 export const FxRatesDocument = new TypedDocumentString(`
     query FxRates {
   fxRates {
