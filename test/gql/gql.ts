@@ -15,6 +15,7 @@ import * as types from './graphql.ts';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query NodeLookup($id: ID!) { node(id: $id) { __typename id ... on Order { status } } }\n": typeof types.NodeLookupDocument,
     "\n  mutation BuyNumber($input: BuyNumberInput!) {\n    buyNumber(input: $input) {\n      __typename\n      ... on BuyNumberPayload { order { id status phoneNumber provider providerRef price { amount currency } expiresAt } }\n      ... on Error { code message }\n      ... on NoOfferAvailable { attempts { provider outcome } }\n      ... on ProviderFailure { provider providerCode }\n    }\n  }\n": typeof types.BuyNumberDocument,
     "\n  mutation CancelOrder($input: CancelOrderInput!) {\n    cancelOrder(input: $input) {\n      __typename\n      ... on CancelOrderPayload { order { id status refund { amount currency } } }\n      ... on CancelTooEarly { secondsRemaining }\n      ... on Error { code message }\n    }\n  }\n": typeof types.CancelOrderDocument,
     "\n  mutation CompleteOrder($input: CompleteOrderInput!) {\n    completeOrder(input: $input) {\n      __typename\n      ... on CompleteOrderPayload { order { id status } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.CompleteOrderDocument,
@@ -34,6 +35,7 @@ type Documents = {
     "\n  subscription RatesChanged {\n    fxRatesChanged { pair rate source }\n  }\n": typeof types.RatesChangedDocument,
 };
 const documents: Documents = {
+    "\n  query NodeLookup($id: ID!) { node(id: $id) { __typename id ... on Order { status } } }\n": types.NodeLookupDocument,
     "\n  mutation BuyNumber($input: BuyNumberInput!) {\n    buyNumber(input: $input) {\n      __typename\n      ... on BuyNumberPayload { order { id status phoneNumber provider providerRef price { amount currency } expiresAt } }\n      ... on Error { code message }\n      ... on NoOfferAvailable { attempts { provider outcome } }\n      ... on ProviderFailure { provider providerCode }\n    }\n  }\n": types.BuyNumberDocument,
     "\n  mutation CancelOrder($input: CancelOrderInput!) {\n    cancelOrder(input: $input) {\n      __typename\n      ... on CancelOrderPayload { order { id status refund { amount currency } } }\n      ... on CancelTooEarly { secondsRemaining }\n      ... on Error { code message }\n    }\n  }\n": types.CancelOrderDocument,
     "\n  mutation CompleteOrder($input: CompleteOrderInput!) {\n    completeOrder(input: $input) {\n      __typename\n      ... on CompleteOrderPayload { order { id status } }\n      ... on Error { code message }\n    }\n  }\n": types.CompleteOrderDocument,
@@ -53,6 +55,10 @@ const documents: Documents = {
     "\n  subscription RatesChanged {\n    fxRatesChanged { pair rate source }\n  }\n": types.RatesChangedDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NodeLookup($id: ID!) { node(id: $id) { __typename id ... on Order { status } } }\n"): typeof import('./graphql.ts').NodeLookupDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

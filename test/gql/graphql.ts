@@ -165,6 +165,13 @@ export type RoutingPolicy =
   /** The cheapest healthy offer (default). */
   | 'CHEAPEST';
 
+export type NodeLookupQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type NodeLookupQuery = { node: { __typename: 'Order', status: OrderStatus, id: string } | null };
+
 export type BuyNumberMutationVariables = Exact<{
   input: BuyNumberInput;
 }>;
@@ -345,6 +352,17 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const NodeLookupDocument = new TypedDocumentString(`
+    query NodeLookup($id: ID!) {
+  node(id: $id) {
+    __typename
+    id
+    ... on Order {
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NodeLookupQuery, NodeLookupQueryVariables>;
 export const BuyNumberDocument = new TypedDocumentString(`
     mutation BuyNumber($input: BuyNumberInput!) {
   buyNumber(input: $input) {
