@@ -25,7 +25,7 @@ export async function openDatabase(target: DatabaseTarget, options: { debug?: bo
   const common: Partial<Options> = {
     entities: ENTITIES,
     extensions: [Migrator],
-    migrations: { migrationsList: MIGRATIONS, transactional: true, snapshot: false },
+    migrations: { migrationsList: MIGRATIONS, transactional: true, snapshot: false, silent: true },
     debug: options.debug ?? false,
     allowGlobalContext: false,
     // Decimal columns stay strings end to end: money never passes through a float.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dec } from '../../src/domain/money.ts';
 import { graphql } from '../gql/index.ts';
+import type { CatalogQuery } from '../gql/graphql.ts';
 import { gqlData } from '../support/clients.ts';
 import { startGateway, type TestGateway } from '../support/gateway.ts';
 import { Catalog, Countries, Providers } from './documents.ts';
@@ -34,10 +35,10 @@ describe('catalog, countries, providers', () => {
     const seen: string[] = [];
     let after: string | null | undefined = null;
     for (let page = 0; page < 50; page++) {
-      const { catalog } = await gqlData(gw.graphqlUrl, Catalog, { first: 3, after });
-      seen.push(...catalog.edges.map((e) => e.node.key));
-      if (!catalog.pageInfo.hasNextPage) break;
-      after = catalog.pageInfo.endCursor;
+      const page: CatalogQuery = await gqlData(gw.graphqlUrl, Catalog, { first: 3, after });
+      seen.push(...page.catalog.edges.map((e) => e.node.key));
+      if (!page.catalog.pageInfo.hasNextPage) break;
+      after = page.catalog.pageInfo.endCursor;
     }
     const all = await gqlData(gw.graphqlUrl, Catalog, { first: 1000 });
     expect(seen).toEqual(all.catalog.edges.map((e) => e.node.key));

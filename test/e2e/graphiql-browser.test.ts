@@ -82,8 +82,12 @@ async function editorText(selector: string): Promise<string> {
   return text.replace(/\u00a0/g, ' ');
 }
 
-/** Replaces the operation in the query editor by selecting everything and inserting the new text. */
-async function setQuery(query: string): Promise<void> {
+/**
+ * Replaces the operation in the query editor by selecting everything and inserting the new text, then waits until
+ * GraphiQL has taken the edit in: it names the tab after the operation (`<untitled>` when anonymous). Running before
+ * that would send the previous operationName ("Rates" from the default document) with the new query.
+ */
+async function setQuery(query: string, tabTitle = '<untitled>'): Promise<void> {
   const editor = page.locator('.graphiql-query-editor .monaco-editor').first();
   await editor.locator('.view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
@@ -92,6 +96,7 @@ async function setQuery(query: string): Promise<void> {
   await page.keyboard.insertText(query);
   await page.keyboard.press('Escape'); // close any suggestion widget
   await expect.poll(() => editorText('.graphiql-query-editor'), { timeout: 10_000 }).toBe(query);
+  await expect.poll(() => page.locator('.graphiql-tab-active').innerText(), { timeout: 10_000 }).toBe(tabTitle);
 }
 
 async function run(): Promise<void> {

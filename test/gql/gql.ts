@@ -15,6 +15,7 @@ import * as types from './graphql.ts';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  subscription BenchOtpCodes { otpReceived { code order { id } } }\n": typeof types.BenchOtpCodesDocument,
     "\n  query NodeLookup($id: ID!) { node(id: $id) { __typename id ... on Order { status } } }\n": typeof types.NodeLookupDocument,
     "\n  mutation BuyNumber($input: BuyNumberInput!) {\n    buyNumber(input: $input) {\n      __typename\n      ... on BuyNumberPayload { order { id status phoneNumber provider providerRef price { amount currency } expiresAt } }\n      ... on Error { code message }\n      ... on NoOfferAvailable { attempts { provider outcome } }\n      ... on ProviderFailure { provider providerCode }\n    }\n  }\n": typeof types.BuyNumberDocument,
     "\n  mutation CancelOrder($input: CancelOrderInput!) {\n    cancelOrder(input: $input) {\n      __typename\n      ... on CancelOrderPayload { order { id status refund { amount currency } } }\n      ... on CancelTooEarly { secondsRemaining }\n      ... on Error { code message }\n    }\n  }\n": typeof types.CancelOrderDocument,
@@ -35,6 +36,7 @@ type Documents = {
     "\n  subscription RatesChanged {\n    fxRatesChanged { pair rate source }\n  }\n": typeof types.RatesChangedDocument,
 };
 const documents: Documents = {
+    "\n  subscription BenchOtpCodes { otpReceived { code order { id } } }\n": types.BenchOtpCodesDocument,
     "\n  query NodeLookup($id: ID!) { node(id: $id) { __typename id ... on Order { status } } }\n": types.NodeLookupDocument,
     "\n  mutation BuyNumber($input: BuyNumberInput!) {\n    buyNumber(input: $input) {\n      __typename\n      ... on BuyNumberPayload { order { id status phoneNumber provider providerRef price { amount currency } expiresAt } }\n      ... on Error { code message }\n      ... on NoOfferAvailable { attempts { provider outcome } }\n      ... on ProviderFailure { provider providerCode }\n    }\n  }\n": types.BuyNumberDocument,
     "\n  mutation CancelOrder($input: CancelOrderInput!) {\n    cancelOrder(input: $input) {\n      __typename\n      ... on CancelOrderPayload { order { id status refund { amount currency } } }\n      ... on CancelTooEarly { secondsRemaining }\n      ... on Error { code message }\n    }\n  }\n": types.CancelOrderDocument,
@@ -55,6 +57,10 @@ const documents: Documents = {
     "\n  subscription RatesChanged {\n    fxRatesChanged { pair rate source }\n  }\n": types.RatesChangedDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription BenchOtpCodes { otpReceived { code order { id } } }\n"): typeof import('./graphql.ts').BenchOtpCodesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -165,6 +165,11 @@ export type RoutingPolicy =
   /** The cheapest healthy offer (default). */
   | 'CHEAPEST';
 
+export type BenchOtpCodesSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BenchOtpCodesSubscription = { otpReceived: { code: string | null, order: { id: string } } };
+
 export type NodeLookupQueryVariables = Exact<{
   id: string;
 }>;
@@ -352,6 +357,16 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const BenchOtpCodesDocument = new TypedDocumentString(`
+    subscription BenchOtpCodes {
+  otpReceived {
+    code
+    order {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BenchOtpCodesSubscription, BenchOtpCodesSubscriptionVariables>;
 export const NodeLookupDocument = new TypedDocumentString(`
     query NodeLookup($id: ID!) {
   node(id: $id) {

@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { createSmscodeSimulator, type SmscodeSimulator, type SmscodeSimulatorOptions } from '../../src/providers/smscode/simulator.ts';
 import { freshDatabase } from './database.ts';
+import type { DatabaseTarget } from '../../src/db/database.ts';
 
 export const SMSCODE_TOKEN = 'test-smscode-token';
 export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789abcdef';
@@ -21,9 +22,11 @@ export interface TestGateway {
  * exactly as production would be: SMSCODE_API_TOKEN + SMSCODE_BASE_URL). `publicUrl: true` sets
  * PUBLIC_URL to the gateway's own address, i.e. webhook mode.
  */
-export async function startGateway(options: { env?: Record<string, string>; simulator?: SmscodeSimulatorOptions; publicUrl?: boolean } = {}): Promise<TestGateway> {
-  const sim = createSmscodeSimulator({ apiTokens: [SMSCODE_TOKEN], allowInsecureWebhookUrls: true, autoOtp: null, ...options.simulator });
-  const simUrl = await sim.start(0);
+export async function startGateway(
+  options: { env?: Record<string, string>; simulator?: SmscodeSimulatorOptions; publicUrl?: boolean; sharedSim?: SmscodeSimulator; sharedDatabase?: DatabaseTarget } = {},
+): Promise<TestGateway> {
+  const sim = options.sharedSim ?? createSmscodeSimulator({ apiTokens: [SMSCODE_TOKEN], allowInsecureWebhookUrls: true, autoOtp: null, ...options.simulator });
+  const simUrl = options.sharedSim ? options.sharedSim.baseUrl : await sim.start(0);
   const port = await freePort();
   const env: Record<string, string> = {
     PORT: String(port),
@@ -37,7 +40,7 @@ export async function startGateway(options: { env?: Record<string, string>; simu
     ...(options.publicUrl ? { PUBLIC_URL: `http://127.0.0.1:${port}` } : {}),
     ...options.env,
   };
-  const db = await freshDatabase();
+  const db = options.sharedDatabase ? { target: options.sharedDatabase, drop: async () => {} } : await freshDatabase();
   const app = await startApp(loadConfig(env), { database: db.target, logger: createLogger(env.LOG_LEVEL ?? 'silent') });
   return {
     url: app.url,
@@ -46,7 +49,7 @@ export async function startGateway(options: { env?: Record<string, string>; simu
     sim,
     stop: async () => {
       await app.stop();
-      await sim.stop();
+      if (!options.sharedSim) await sim.stop();
       await db.drop();
     },
   };
