@@ -43,7 +43,7 @@ async function latency(label: string, gw: TestGateway): Promise<void> {
 }
 
 async function pollingLoad(): Promise<void> {
-  const gw = await startGateway({ env: { WATCHER_MIN_INTERVAL_MS: '1000', WATCHER_MAX_INTERVAL_MS: '15000' } });
+  const gw = await startGateway({ simulator: { initialBalance: 10_000_000 }, env: { WATCHER_MIN_INTERVAL_MS: '1000', WATCHER_MAX_INTERVAL_MS: '15000' } });
   try {
     for (let i = 0; i < 50; i++) await buy(gw, `bench-load-${Date.now()}-${i}`);
     const windowMs = 60_000;

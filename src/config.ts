@@ -42,6 +42,7 @@ const rateList = z
     /^\s*([A-Z]{3}\/[A-Z]{3}=\d+(\.\d+)?\s*)(,\s*[A-Z]{3}\/[A-Z]{3}=\d+(\.\d+)?\s*)*$/,
     'a list such as USD/THB=32.50,USD/IDR=16250',
   )
+  .refine((v) => v.split(',').every((entry) => /[1-9]/.test(entry.split('=')[1] ?? '')), 'every rate greater than zero')
   .transform((v) =>
     v.split(',').map((entry) => {
       const [pair = '', rate = ''] = entry.trim().split('=');

@@ -20,6 +20,8 @@ export interface AppliedRate {
   readonly rate: Dec;
   readonly source: string;
   readonly asOf: Date;
+  /** Applies the rate the way it was published (multiply, or divide for an inverse leg), so an exact half-cent stays exact. */
+  readonly apply: (amount: Dec) => Dec;
 }
 
 export interface Conversion {
@@ -70,7 +72,7 @@ export class FxService {
   /** The usable rate from `from` to `to`: direct, inverse, or through USD. Throws FxRateUnavailableError. */
   rate(from: Currency, to: Currency): AppliedRate {
     const pair = `${from}/${to}`;
-    if (from === to) return { pair, rate: new Dec(1), source: 'IDENTITY', asOf: this.now() };
+    if (from === to) return { pair, rate: new Dec(1), source: 'IDENTITY', asOf: this.now(), apply: (x) => x };
     const direct = this.leg(from, to);
     if (direct) return { ...direct, pair };
     if (from !== PIVOT && to !== PIVOT) {
@@ -82,6 +84,7 @@ export class FxService {
           rate: first.rate.times(second.rate),
           source: `${first.source} × ${second.source}`,
           asOf: first.asOf < second.asOf ? first.asOf : second.asOf,
+          apply: (x) => second.apply(first.apply(x)),
         };
       }
     }
@@ -92,20 +95,23 @@ export class FxService {
   convert(money: Money, to: Currency, precision: Precision = 'TOTAL'): Conversion {
     const applied = this.rate(money.currency, to);
     const decimals = precision === 'TOTAL' ? 2 : 4;
-    const amount = money.currency === to ? money.amount : roundForDisplay(money.amount.times(applied.rate), decimals);
+    const amount = money.currency === to ? money.amount : roundForDisplay(applied.apply(money.amount), decimals);
     return { money: new Money(amount, to), applied };
   }
 
   /** Converts without rounding, for comparisons such as a price cap. */
   convertExact(money: Money, to: Currency): Money {
-    return new Money(money.amount.times(this.rate(money.currency, to).rate), to);
+    return new Money(this.rate(money.currency, to).apply(money.amount), to);
   }
 
-  private leg(from: Currency, to: Currency): { rate: Dec; source: string; asOf: Date } | null {
+  private leg(from: Currency, to: Currency): Omit<AppliedRate, 'pair'> | null {
     const direct = this.freshest(from, to);
-    if (direct) return { rate: direct.rate, source: direct.source, asOf: direct.asOf };
+    if (direct) return { rate: direct.rate, source: direct.source, asOf: direct.asOf, apply: (x) => x.times(direct.rate) };
     const inverse = this.freshest(to, from);
-    if (inverse) return { rate: new Dec(1).dividedBy(inverse.rate), source: inverse.source, asOf: inverse.asOf };
+    if (inverse) {
+      // Divide rather than multiply by a rounded reciprocal: IDR→USD is canonical_amount / rate, as smscode computes it.
+      return { rate: new Dec(1).dividedBy(inverse.rate), source: inverse.source, asOf: inverse.asOf, apply: (x) => x.dividedBy(inverse.rate) };
+    }
     return null;
   }
 

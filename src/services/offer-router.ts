@@ -38,7 +38,11 @@ export class OfferRouter {
       }
       let cap: Money | null = null;
       if (options.maxPrice) {
-        cap = this.fx.convertExact(options.maxPrice, offer.price.currency);
+        cap = this.capIn(options.maxPrice, offer.price.currency);
+        if (!cap) {
+          skipped.push({ provider: offer.provider, outcome: 'fx_rate_unavailable' });
+          continue;
+        }
         if (offer.price.compare(cap) > 0) {
           skipped.push({ provider: offer.provider, outcome: 'price_above_max' });
           continue;
@@ -46,8 +50,19 @@ export class OfferRouter {
       }
       candidates.push({ routed: { offer, capInProviderCurrency: cap }, usd: this.inUsd(offer.price) });
     }
-    candidates.sort((a, b) => (a.usd && b.usd ? a.usd.compare(b.usd) : 0));
+    // Offers without a comparable price go last, so the order stays consistent and cheapest-first.
+    candidates.sort((a, b) => Number(a.usd === null) - Number(b.usd === null) || (a.usd && b.usd ? a.usd.compare(b.usd) : 0));
     return { candidates: candidates.map((c) => c.routed), skipped };
+  }
+
+  // Without a rate the cap cannot be checked, so that offer is skipped (and reported) rather than risked.
+  private capIn(maxPrice: Money, currency: Money['currency']): Money | null {
+    try {
+      return this.fx.convertExact(maxPrice, currency);
+    } catch (error) {
+      if (error instanceof FxRateUnavailableError) return null;
+      throw error;
+    }
   }
 
   // Ranking needs comparable prices; an offer whose currency has no rate still stays eligible.

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { gql, gqlData, sseSubscribe, wsSubscribe } from '../support/clients.ts';
 import { startGateway, type TestGateway } from '../support/gateway.ts';
-import { BalancesInThb, BuyNumber, CancelOrder, CompleteOrder, OrderById, OrderUpdated, OtpReceived, RegisterWebhook, ResendSms } from './documents.ts';
+import type { OrdersQuery } from '../gql/graphql.ts';
+import { ActiveOrders, BalancesInThb, BuyNumber, CancelOrder, CompleteOrder, OrderById, Orders, OrderUpdated, OtpReceived, RegisterWebhook, ResendSms } from './documents.ts';
 
 let keyCounter = 0;
 const newKey = () => `e2e-${process.pid}-${Date.now()}-${++keyCounter}`;
@@ -253,5 +254,45 @@ describe('owners', () => {
     await expect(bStream.next(500)).rejects.toThrow(/no event/);
     await aStream.close();
     await bStream.close();
+  });
+});
+
+describe('order book queries', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startGateway();
+  });
+  afterAll(async () => {
+    await gw.stop();
+  });
+
+  it('lists orders newest first with cursor pagination and filters, and activeOrders', async () => {
+    const bought = [];
+    for (let i = 0; i < 5; i++) bought.push(await buyOrder(gw));
+    await gw.sim.advanceClock(121_000);
+    await gqlData(gw.graphqlUrl, CancelOrder, { input: { orderId: bought[0]!.id } });
+
+    const ids: string[] = [];
+    let after: string | null | undefined = null;
+    for (let page = 0; page < 10; page++) {
+      const result: OrdersQuery = await gqlData(gw.graphqlUrl, Orders, { first: 2, after });
+      ids.push(...result.orders.edges.map((e) => e.node.id));
+      if (!result.orders.pageInfo.hasNextPage) break;
+      after = result.orders.pageInfo.endCursor;
+    }
+    expect(ids).toEqual(bought.map((o) => o.id).reverse());
+
+    const canceled = await gqlData(gw.graphqlUrl, Orders, { filter: { status: ['CANCELED'] } });
+    expect(canceled.orders.edges.map((e) => e.node.id)).toEqual([bought[0]!.id]);
+    const none = await gqlData(gw.graphqlUrl, Orders, { filter: { createdAfter: new Date(Date.now() + 60_000).toISOString() } });
+    expect(none.orders.edges).toEqual([]);
+
+    const { activeOrders } = await gqlData(gw.graphqlUrl, ActiveOrders);
+    expect(activeOrders.map((o) => o.id).sort()).toEqual(bought.slice(1).map((o) => o.id).sort());
+  });
+
+  it('answers a malformed order id with NotFound and changes nothing', async () => {
+    const result = await gqlData(gw.graphqlUrl, CancelOrder, { input: { orderId: 'not-an-id' } });
+    expect(result.cancelOrder).toMatchObject({ __typename: 'NotFound', code: 'NOT_FOUND' });
   });
 });

@@ -133,10 +133,9 @@ describe('loadConfig errors', () => {
 });
 
 describe('loadConfig FX_RATES values', () => {
-  // KNOWN BUG (see report): the FX_RATES pattern accepts a zero rate; createServices then crashes at
+  // the FX_RATES pattern accepts a zero rate; createServices then crashes at
   // start-up with `RangeError: Rate USD/THB must be positive` instead of a ConfigError naming FX_RATES.
-  // `it.fails` keeps the suite green while the bug exists; turn it into `it` once src/config.ts is fixed.
-  it.fails('a zero rate is a ConfigError naming FX_RATES', () => {
+  it('a zero rate is a ConfigError naming FX_RATES', () => {
     const error = configError({ FX_RATES: 'USD/THB=0' });
     expect(error.message).toContain('Invalid FX_RATES');
   });

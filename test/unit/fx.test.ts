@@ -216,11 +216,10 @@ describe('FxService.convert', () => {
     expect(exact.currency).toBe('IDR');
   });
 
-  // KNOWN BUG (see report): the inverse leg is stored as a 40-digit reciprocal and multiplied, so an
+  // the inverse leg is stored as a 40-digit reciprocal and multiplied, so an
   // amount whose exact value sits on a rounding half lands just below it and rounds DOWN. smscode itself
   // divides (USD = canonical_amount / rate), so the gateway and the provider can disagree by one cent.
-  // `it.fails` keeps the suite green while the bug exists; turn it into `it` once src/services/fx.ts is fixed.
-  it.fails('inverse conversion rounds half up from the exact quotient (USD/THB 30: 15.15 THB = 0.505 USD → 0.51)', () => {
+  it('inverse conversion rounds half up from the exact quotient (USD/THB 30: 15.15 THB = 0.505 USD → 0.51)', () => {
     const { fx, rate } = setup();
     rate('USD', 'THB', '30', 'CONFIG', NOW);
     rate('USD', 'IDR', '16008', 'CONFIG', NOW);
