@@ -1,0 +1,77 @@
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/database.ts';
+import { Money } from '../../src/domain/money.ts';
+import { createLogger } from '../../src/logging/logger.ts';
+import { createEventBus } from '../../src/services/event-bus.ts';
+import { OrderBook } from '../../src/services/order-book.ts';
+import { freshDatabase } from '../support/database.ts';
+
+describe('OrderBook', () => {
+  let db: Database;
+  let drop: () => Promise<void>;
+  const logLines: string[] = [];
+  let book: OrderBook;
+
+  beforeAll(async () => {
+    const fresh = await freshDatabase();
+    drop = fresh.drop;
+    db = await openDatabase(fresh.target);
+    const sink = new Writable({ write: (chunk, _enc, done) => (logLines.push(String(chunk)), done()) });
+    book = new OrderBook(db, createEventBus(), createLogger('info', sink));
+  });
+  afterAll(async () => {
+    await db.close();
+    await drop();
+  });
+
+  const newOrder = () =>
+    book.createPending({
+      ownerId: 'owner-1',
+      kind: 'OTP_NUMBER',
+      provider: 'SMSCODE',
+      offerRef: 'catalog:87',
+      serviceKey: 'otp:whatsapp:ID',
+      price: Money.of('15000', 'IDR'),
+      idempotencyKey: `k-${Math.random()}`,
+      upstreamRequest: { offerRef: 'catalog:87', maxPrice: null, policy: 'CHEAPEST', idempotencyKey: 'sb-x' },
+    });
+
+  it('refuses and logs a backwards transition, leaving the order and its history unchanged', async () => {
+    const order = await newOrder();
+    await book.transition(order.id, 'ACTIVE', 'provider accepted');
+    await book.transition(order.id, 'COMPLETED', 'done');
+    const after = await book.transition(order.id, 'ACTIVE', 'a late provider update');
+    expect(after.status).toBe('COMPLETED');
+    const history = (await book.history([order.id])).get(order.id)!.map((c) => c.toStatus);
+    expect(history).toEqual(['PENDING', 'ACTIVE', 'COMPLETED']);
+    expect(logLines.some((l) => l.includes('refused an illegal order status transition') && l.includes(order.id))).toBe(true);
+  });
+
+  it('stores the exact native amount and reads it back exactly', async () => {
+    const order = await newOrder();
+    const stored = await book.get(order.id);
+    expect(Money.of(String(stored!.priceAmount), 'IDR').toString()).toBe('15000');
+    expect(stored!.currency).toBe('IDR');
+  });
+
+  it('applies a replayed provider snapshot once: one message, one status move', async () => {
+    const order = await newOrder();
+    await book.transition(order.id, 'ACTIVE', 'accepted', { providerRef: '4242' });
+    const snapshot = {
+      providerRef: '4242',
+      status: 'OTP_RECEIVED' as const,
+      providerStatus: 'OTP_RECEIVED',
+      phoneNumber: '+6281',
+      price: null,
+      expiresAt: null,
+      message: { code: '1234', text: 'code 1234', receivedAt: new Date('2026-11-21T00:00:00Z') },
+      refund: null,
+      failedReason: null,
+    };
+    await Promise.all([book.applySnapshot(order.id, snapshot, 'webhook'), book.applySnapshot(order.id, snapshot, 'poll')]);
+    await book.applySnapshot(order.id, snapshot, 'poll');
+    expect((await book.messages([order.id])).get(order.id)).toHaveLength(1);
+    expect((await book.history([order.id])).get(order.id)!.filter((c) => c.toStatus === 'OTP_RECEIVED')).toHaveLength(1);
+  });
+});
