@@ -36,6 +36,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const services = createServices({ config, db, events, logger, adapters, sandbox: sandbox?.controls ?? null });
 
   await services.fxRefresher.start();
+  if (sandbox) await endOrdersOfEarlierSandbox(services);
   await reconcileAtStartup(services);
   services.watcher.start();
 
@@ -72,6 +73,19 @@ async function reconcileAtStartup(services: Services): Promise<void> {
     if (order && order.status !== 'PENDING') await services.idempotency.complete(claim.ownerId, claim.key);
   }
   if (open.length) services.logger.info({ orders: open.length }, 'reconciled open orders at start-up');
+}
+
+/**
+ * The simulators start empty each run, so open orders from an earlier sandbox run no longer exist
+ * upstream; they are ended here (before reconciliation, which would otherwise re-send their creates).
+ */
+async function endOrdersOfEarlierSandbox(services: Services): Promise<void> {
+  const open = await services.book.open();
+  for (const order of open) {
+    const to = order.status === 'OTP_RECEIVED' ? 'COMPLETED' : 'EXPIRED';
+    await services.book.transition(order.id, to, 'sandbox restarted: the simulator no longer has this order');
+  }
+  if (open.length) services.logger.info({ orders: open.length }, 'ended open orders of an earlier sandbox run');
 }
 
 async function shutdownServices(services: Services, sandbox: Sandbox | null): Promise<void> {

@@ -23,6 +23,8 @@ export async function startSandbox(config: Config): Promise<Sandbox> {
     apiTokens: [SANDBOX_TOKEN],
     autoOtp: config.SANDBOX_OTP_DELAY_MS,
     allowInsecureWebhookUrls: true,
+    // Orders persist across runs but the simulator does not: a time-based range keeps order ids unique.
+    firstOrderId: Math.floor(Date.now() / 1000) * 10,
   });
   const baseUrl = await smscode.start(0);
   const webhookSecret = config.SMSCODE_WEBHOOK_SECRET ?? randomBytes(32).toString('hex');

@@ -167,6 +167,11 @@ export class OrderBook {
       const em = this.db.em();
       const order = await em.findOneOrFail(OrderSchema, { id: orderId });
       const from = order.status as OrderStatus;
+      // A snapshot for another number is another upstream order (e.g. a reused provider id): never merge it.
+      if (order.phoneNumber && snapshot.phoneNumber && order.phoneNumber !== snapshot.phoneNumber) {
+        this.logger.warn({ orderId, source, providerRef: snapshot.providerRef }, 'refused a provider update for a different phone number');
+        return order;
+      }
       const newMessage = snapshot.message ? await this.storeMessage(em, order, snapshot.message) : null;
       let to: OrderStatus = snapshot.status;
       // A message on an order the provider still calls ACTIVE is still an OTP arrival for our clients.

@@ -182,14 +182,20 @@ describe('gateway process', () => {
     expect(await stopGateway(first, 'SIGTERM')).toEqual({ code: 0, signal: null });
 
     const second = await startGateway({ dataDir, passDatabaseUrl: false });
-    const found = await graphql<{ order: { id: string; status: string } | null; orders: { edges: Array<{ node: { id: string; status: string } }> } }>(
+    const found = await graphql<{
+      order: { id: string; status: string; idempotencyKey: string; statusHistory: { to: string; reason: string }[] } | null;
+      orders: { edges: Array<{ node: { id: string; status: string } }> };
+    }>(
       second,
-      'query ($id: ID!) { order(id: $id) { id status } orders(first: 10) { edges { node { id status } } } }',
+      'query ($id: ID!) { order(id: $id) { id status idempotencyKey statusHistory { to reason } } orders(first: 10) { edges { node { id status } } } }',
       { id: order.id },
     );
     expect(found.body.errors).toBeUndefined();
-    expect(found.body.data!.order).toEqual({ id: order.id, status: order.status });
-    expect(found.body.data!.orders.edges.map((e) => e.node)).toEqual([{ id: order.id, status: order.status }]);
+    // The data is intact; the sandbox simulator restarted empty, so the still-open order was ended explicitly.
+    expect(found.body.data!.order).toMatchObject({ id: order.id, idempotencyKey: 'e2e-restart-1' });
+    expect(found.body.data!.order!.statusHistory.map((c) => c.to)).toEqual(['PENDING', 'ACTIVE', 'EXPIRED']);
+    expect(found.body.data!.order!.statusHistory.at(-1)!.reason).toMatch(/sandbox restarted/);
+    expect(found.body.data!.orders.edges.map((e) => e.node)).toEqual([{ id: order.id, status: 'EXPIRED' }]);
 
     expect(await stopGateway(second, 'SIGTERM')).toEqual({ code: 0, signal: null });
   }, 60_000);

@@ -74,4 +74,16 @@ describe('OrderBook', () => {
     expect((await book.messages([order.id])).get(order.id)).toHaveLength(1);
     expect((await book.history([order.id])).get(order.id)!.filter((c) => c.toStatus === 'OTP_RECEIVED')).toHaveLength(1);
   });
+
+  it('refuses a snapshot for a different phone number (a reused upstream id), leaving the order untouched', async () => {
+    const order = await newOrder();
+    await book.transition(order.id, 'ACTIVE', 'accepted', { providerRef: '777', phoneNumber: '+6281111' });
+    const foreign = {
+      providerRef: '777', status: 'OTP_RECEIVED' as const, providerStatus: 'OTP_RECEIVED', phoneNumber: '+6289999', price: null, expiresAt: null,
+      message: { code: '9', text: 'someone else', receivedAt: new Date() }, refund: null, failedReason: null,
+    };
+    const after = await book.applySnapshot(order.id, foreign, 'poll');
+    expect(after).toMatchObject({ status: 'ACTIVE', phoneNumber: '+6281111' });
+    expect((await book.messages([order.id])).get(order.id)).toBeUndefined();
+  });
 });

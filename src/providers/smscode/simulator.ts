@@ -51,6 +51,8 @@ export interface SmscodeSimulatorOptions {
   allowInsecureWebhookUrls?: boolean;
   /** Base clock; the simulator adds its own offset for advanceClock(). */
   now?: () => number;
+  /** First order id minus one (default 1000); a restarted sandbox passes a fresh range so ids never repeat across runs. */
+  firstOrderId?: number;
 }
 
 /** A running (or startable) sandbox smscode.gg speaking the document's v1 and v2 wire protocol over real HTTP. */
@@ -130,7 +132,7 @@ class SmscodeSandbox implements SmscodeSimulator {
     if (autoOtp && !(autoOtp.minDelayMs >= 0 && autoOtp.maxDelayMs >= autoOtp.minDelayMs)) {
       throw new RangeError('autoOtp needs 0 <= minDelayMs <= maxDelayMs');
     }
-    let lastOrderId = 1000;
+    let lastOrderId = options.firstOrderId ?? 1000;
     this.#ctx = {
       catalog: new Catalog(SEED_COUNTRIES, SEED_PLATFORMS, SEED_CATALOG),
       history: new ProviderHistory(),
