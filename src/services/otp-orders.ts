@@ -104,7 +104,7 @@ export class OtpOrders {
         if (outcome.kind === 'snapshot') {
           attempts.push({ provider: candidate.offer.provider, outcome: 'ok' });
           const done = await this.book.applySnapshot(order.id, outcome.snapshot, 'purchase');
-          await this.book.transition(done.id, done.status as never, 'purchase recorded', { attempts });
+          await this.book.transition(done.id, done.status, 'purchase recorded', { attempts });
           await this.idempotency.complete(ownerId, idempotencyKey);
           this.catalog.invalidate(candidate.offer.provider);
           this.onOrderOpened(done);
@@ -124,7 +124,7 @@ export class OtpOrders {
         }
       }
       throw new NoOfferAvailableError({
-        provider: input.provider ?? 'SMSCODE',
+        provider: offers[0]?.provider ?? input.provider ?? 'SMSCODE',
         providerCode: 'NO_OFFER_AVAILABLE',
         message: `No offer for ${input.platform} in ${input.country}${input.maxPrice ? ` at or under ${input.maxPrice.toString()} ${input.maxPrice.currency}` : ''}`,
         attempts,
@@ -151,7 +151,7 @@ export class OtpOrders {
     try {
       const { refund } = await adapter.otp!.cancel(order.providerRef);
       return await this.book.transition(order.id, 'CANCELED', 'canceled by client', {
-        refundAmount: (refund ?? Money.of(order.priceAmount ?? '0', order.currency as never)).amount.toFixed(),
+        refundAmount: (refund ?? Money.of(String(order.priceAmount ?? '0'), order.currency)).amount.toFixed(),
       });
     } catch (error) {
       if (error instanceof AmbiguousOutcomeError) return this.refreshAfterAmbiguity(order, error);
@@ -205,7 +205,7 @@ export class OtpOrders {
       const request = order.upstreamRequest;
       const snapshot = await adapter.otp.findByIdempotencyKey({
         offerRef: request.offerRef,
-        maxPrice: request.maxPrice === null ? null : Money.of(request.maxPrice, order.currency as never),
+        maxPrice: request.maxPrice === null ? null : Money.of(request.maxPrice, order.currency),
         policy: request.policy,
         idempotencyKey: request.idempotencyKey,
       });
