@@ -38,15 +38,3 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
 export function isTerminal(status: OrderStatus): boolean {
   return NEXT[status].length === 0;
 }
-
-/** Raised (and logged by the caller) when something asks for a transition the machine does not allow. */
-export class IllegalTransitionError extends Error {
-  readonly from: OrderStatus;
-  readonly to: OrderStatus;
-  constructor(from: OrderStatus, to: OrderStatus) {
-    super(`Order status cannot move from ${from} to ${to}`);
-    this.name = 'IllegalTransitionError';
-    this.from = from;
-    this.to = to;
-  }
-}

@@ -52,13 +52,10 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
       const outcome = await services.webhooks.receive(webhook[1]!, body, headers);
       return json(res, outcome.status, { result: outcome.body });
     }
-    if (path === GRAPHQL_PATH || path === '/') {
-      if (path === '/') {
-        res.writeHead(302, { location: GRAPHQL_PATH });
-        res.end();
-        return;
-      }
-      await yoga.requestListener(req, res);
+    if (path === GRAPHQL_PATH) return void (await yoga.requestListener(req, res));
+    if (path === '/') {
+      res.writeHead(302, { location: GRAPHQL_PATH });
+      res.end();
       return;
     }
     json(res, 404, { error: 'not found' });

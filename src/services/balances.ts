@@ -1,5 +1,5 @@
 import type { Currency, Money } from '../domain/money.ts';
-import { Dec, Money as MoneyValue, roundForDisplay } from '../domain/money.ts';
+import { Dec, Money as MoneyValue, roundForDisplay, TOTAL_DECIMALS } from '../domain/money.ts';
 import type { ProviderId } from '../domain/provider.ts';
 import { errorSummary } from './catalog.ts';
 import type { AppliedRate, FxService } from './fx.ts';
@@ -47,7 +47,7 @@ export class Balances {
     return {
       currency,
       providers: rows.map(({ provider, balance, converted, error }) => ({ provider, native: balance, converted, error })),
-      total: new MoneyValue(roundForDisplay(exactTotal, 2), currency),
+      total: new MoneyValue(roundForDisplay(exactTotal, TOTAL_DECIMALS), currency),
       rates: [...rates.values()],
       complete: rows.every((r) => r.converted !== null),
     };

@@ -1,4 +1,4 @@
-import { Dec, Money, roundForDisplay, type Currency } from '../domain/money.ts';
+import { Dec, Money, roundForDisplay, TOTAL_DECIMALS, UNIT_PRICE_DECIMALS, type Currency } from '../domain/money.ts';
 import { FxRateUnavailableError } from '../domain/errors.ts';
 import type { EventBus } from './event-bus.ts';
 
@@ -94,7 +94,7 @@ export class FxService {
   /** Converts exactly, then rounds for display; a positive amount never becomes zero. */
   convert(money: Money, to: Currency, precision: Precision = 'TOTAL'): Conversion {
     const applied = this.rate(money.currency, to);
-    const decimals = precision === 'TOTAL' ? 2 : 4;
+    const decimals = precision === 'TOTAL' ? TOTAL_DECIMALS : UNIT_PRICE_DECIMALS;
     const amount = money.currency === to ? money.amount : roundForDisplay(applied.apply(money.amount), decimals);
     return { money: new Money(amount, to), applied };
   }

@@ -204,9 +204,9 @@ export class OrderBook {
   }
 
   /** Records a push delivery; false when it was already applied. */
-  async recordDelivery(em: EntityManager, provider: ProviderId, deliveryId: string): Promise<boolean> {
+  async recordDelivery(provider: ProviderId, deliveryId: string): Promise<boolean> {
     try {
-      await em.insert(WebhookReceipt, { provider, deliveryId, receivedAt: new Date() });
+      await this.db.em().insert(WebhookReceipt, { provider, deliveryId, receivedAt: new Date() });
       return true;
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) return false;

@@ -82,7 +82,7 @@ export function createServices(deps: {
     otpOrders,
     balances: new Balances(providers, fx),
     watcher,
-    webhooks: new WebhookInbox({ providers, book, db, logger }),
+    webhooks: new WebhookInbox({ providers, book, logger }),
     idempotency,
     sandbox: deps.sandbox,
   };

@@ -1,5 +1,4 @@
 import { WebhookRejectedError, type ProviderId } from '../domain/provider.ts';
-import type { Database } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { OrderBook } from './order-book.ts';
 import type { ProviderRegistry } from './provider-registry.ts';
@@ -14,13 +13,11 @@ export type WebhookOutcome = { status: 200 | 202 | 401 | 404; body: string };
 export class WebhookInbox {
   private readonly providers: ProviderRegistry;
   private readonly book: OrderBook;
-  private readonly db: Database;
   private readonly logger: Logger;
 
-  constructor(deps: { providers: ProviderRegistry; book: OrderBook; db: Database; logger: Logger }) {
+  constructor(deps: { providers: ProviderRegistry; book: OrderBook; logger: Logger }) {
     this.providers = deps.providers;
     this.book = deps.book;
-    this.db = deps.db;
     this.logger = deps.logger;
   }
 
@@ -43,7 +40,7 @@ export class WebhookInbox {
       this.logger.info({ provider: adapter.id, event: push.event }, 'webhook for an order this gateway does not know');
       return { status: 202, body: 'unknown order' };
     }
-    const firstTime = await this.book.recordDelivery(this.db.em(), adapter.id, push.deliveryId);
+    const firstTime = await this.book.recordDelivery(adapter.id, push.deliveryId);
     if (!firstTime) return { status: 200, body: 'already applied' };
     await this.book.applySnapshot(order.id, push.snapshot, `webhook ${push.event}`);
     return { status: 200, body: 'applied' };

@@ -17,7 +17,7 @@ import type {
 import type { BudgetLimit } from '../shared/request-budget.ts';
 import { SmscodeClient } from './client.ts';
 import type { SmscodeCallOutcome, SmscodeRateGroup } from './client.ts';
-import { snapshotOfActive, snapshotOfCreated, snapshotOfOrder } from './order-snapshots.ts';
+import { snapshotOfActive, snapshotOfOrder } from './order-snapshots.ts';
 import type { KnownOrderFacts } from './order-snapshots.ts';
 import { parseSmscodeWebhook } from './webhook.ts';
 import type { Country, CreateOrderBody, CreateOrderResult, Product, Service } from './wire.ts';
@@ -262,7 +262,7 @@ class SmscodeOtp implements Required<OtpNumberOperations> {
       throw new ProviderRejectedError({ provider: 'SMSCODE', providerCode: 'ORDER_NOT_CREATED', message: `smscode created no order (failed_count ${result.failed_count})` });
     }
     const now = this.#now();
-    const snapshot = snapshotOfCreated(order, now);
+    const snapshot = snapshotOfOrder(order, now);
     // The create answer has no created_at; the local answer time is at or after it, so a remaining
     // cancel lock computed from it errs on the long side.
     this.#known.remember(order.id, { createdAt: now, phoneNumber: snapshot.phoneNumber, price: snapshot.price });

@@ -31,10 +31,11 @@ export interface KnownOrderFacts {
   price: Money | null;
 }
 
-/** Snapshot of GET /orders/{id} or a GET /orders item. */
-export function snapshotOfOrder(order: Order, now: Date): ProviderOrderSnapshot {
+/** Snapshot of GET /orders/{id}, a GET /orders item, or an order in a POST /orders/create answer (which has no otp_message). */
+export function snapshotOfOrder(order: Order | CreatedOrder, now: Date): ProviderOrderSnapshot {
   const price = Money.fromProvider(order.amount, 'IDR');
   const status = unifiedStatus(order.status);
+  const text = 'otp_message' in order ? (order.otp_message ?? null) : null;
   return {
     providerRef: String(order.id),
     status,
@@ -42,24 +43,7 @@ export function snapshotOfOrder(order: Order, now: Date): ProviderOrderSnapshot 
     phoneNumber: order.phone_number,
     price,
     expiresAt: new Date(order.expires_at),
-    message: messageOf(order.otp_code, order.otp_message ?? null, order.otp_received_at, now),
-    refund: refundFor(status, price),
-    failedReason: order.failed_reason,
-  };
-}
-
-/** Snapshot of one order in a POST /orders/create answer. */
-export function snapshotOfCreated(order: CreatedOrder, now: Date): ProviderOrderSnapshot {
-  const price = Money.fromProvider(order.amount, 'IDR');
-  const status = unifiedStatus(order.status);
-  return {
-    providerRef: String(order.id),
-    status,
-    providerStatus: order.status,
-    phoneNumber: order.phone_number,
-    price,
-    expiresAt: new Date(order.expires_at),
-    message: messageOf(order.otp_code, null, order.otp_received_at, now),
+    message: messageOf(order.otp_code, text, order.otp_received_at, now),
     refund: refundFor(status, price),
     failedReason: order.failed_reason,
   };
