@@ -1,0 +1,274 @@
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { LedgerEntry, ProviderSimulator, SimulatorDelivery, SimulatorRequest } from '../shared/simulator-contract.ts';
+import { assertApiKeyFormat, XD247_SANDBOX_API_KEY } from './simulator/auth.ts';
+import { Catalog } from './simulator/catalog.ts';
+import { SEED_OTP_SERVICES, SEED_PREMIUM_SERVICES, SEED_SOCIAL_SERVICES } from './simulator/catalog-seed.ts';
+import { coinText, parseCoins } from './simulator/coins.ts';
+import { openAccount } from './simulator/context.ts';
+import type { Account, AutoProgress, SimulatorContext } from './simulator/context.ts';
+import { FaultQueue } from './simulator/faults.ts';
+import { BASE_PATH, Dispatcher } from './simulator/http-dispatch.ts';
+import { orderUuid } from './simulator/ids.ts';
+import { DEFAULT_OTP_LIFETIME_MS, expireDueOtpOrders, receiveOtp } from './simulator/otp-lifecycle.ts';
+import { otpText, randomOtp } from './simulator/otp-messages.ts';
+import type {
+  OtpServiceSeed,
+  PremiumServiceSeed,
+  SocialOrderStatus,
+  SocialServiceSeed,
+  Xd247Fault,
+  Xd247OrderStatus,
+} from './simulator/public-types.ts';
+import { advanceSocial } from './simulator/social-lifecycle.ts';
+import { TimerSet } from './simulator/timers.ts';
+
+export { XD247_SANDBOX_API_KEY } from './simulator/auth.ts';
+export { SEED_OTP_SERVICES, SEED_PREMIUM_SERVICES, SEED_SOCIAL_SERVICES } from './simulator/catalog-seed.ts';
+export { ERROR_STATUS } from './simulator/api-errors.ts';
+export { seedUuid } from './simulator/ids.ts';
+export { DEFAULT_OTP_LIFETIME_MS } from './simulator/otp-lifecycle.ts';
+export { RATE_LIMIT_HEADERS } from './simulator/rate-limit.ts';
+export { UNMATCHED_ENDPOINT } from './simulator/public-types.ts';
+export type {
+  OtpOrderStatus,
+  OtpPriceOptionSeed,
+  OtpServiceSeed,
+  PremiumOrderStatus,
+  PremiumServiceSeed,
+  SocialOptionSeed,
+  SocialOrderStatus,
+  SocialServiceSeed,
+  Xd247Endpoint,
+  Xd247Fault,
+  Xd247OrderStatus,
+} from './simulator/public-types.ts';
+export type { AutoProgress } from './simulator/context.ts';
+
+/** How a sandbox 247xd is set up. */
+export interface Xd247SimulatorOptions {
+  /** Accepted API keys, each `247xd_` + 40 letters/digits and each its own user (default `[XD247_SANDBOX_API_KEY]`). */
+  apiKeys?: string[];
+  /** Coins every account starts with, decimal string with at most 2 decimals (default "500.00", the document's example). */
+  initialCoins?: string;
+  /** Requests per user per clock minute before 429 RATE_LIMITED (default 60, section 3). */
+  rateLimitPerMinute?: number;
+  /** Deliver an SMS to every new OTP order after a random real-time delay (default null: only deliverOtp()). */
+  autoOtp?: { minDelayMs: number; maxDelayMs: number } | null;
+  /** Social orders go processing, then completed, on real-time timers (default null: only advanceSocialOrder()). */
+  autoProgress?: AutoProgress | null;
+  /** How long an OTP number waits for its SMS, on the simulator clock (default 20 min, as the document's example). */
+  otpLifetimeMs?: number;
+  /** OTP catalog (default SEED_OTP_SERVICES). */
+  otpServices?: readonly OtpServiceSeed[];
+  /** Social booster catalog (default SEED_SOCIAL_SERVICES). */
+  socialServices?: readonly SocialServiceSeed[];
+  /** Premium app catalog (default SEED_PREMIUM_SERVICES). */
+  premiumServices?: readonly PremiumServiceSeed[];
+  /** Base clock; the simulator adds its own offset for advanceClock(). */
+  now?: () => number;
+  /** Counter of the first order id minus one (default 1000); a restarted sandbox passes a fresh range so ids never repeat. */
+  firstOrderId?: number;
+}
+
+/** A sandbox 247xd speaking the document's REST API over real HTTP, with controls for tests and the sandbox. */
+export interface Xd247Simulator extends ProviderSimulator {
+  /** Listens on 127.0.0.1 (port 0 by default); resolves `http://127.0.0.1:<port>/api/v1`. */
+  start(port?: number): Promise<string>;
+  /** Queues a fault for the next request to its endpoint. */
+  injectFault(fault: Xd247Fault): void;
+  /** The SMS for a `waiting_sms` OTP order arrives (random code of the platform's usual length when omitted). */
+  deliverOtp(orderId: string, code?: string): Promise<void>;
+  /** An account's coins as a two-decimal string (default: the first key). */
+  balanceOf(apiKey?: string): string;
+  /** Sets an account's coins, a decimal string with at most 2 decimals (default: the first key). */
+  setBalance(coins: string, apiKey?: string): void;
+  /** Sets the stock of an OTP price option or of a premium app, by its id. */
+  setStock(id: string, stock: number): void;
+  /**
+   * Moves a social order on as upstream would: `processing` (with `delivered` so far), `completed`, `partial`
+   * (`delivered` units, default half) or `cancelled`. Refunds happen only through the refund endpoint.
+   */
+  advanceSocialOrder(orderId: string, status: Exclude<SocialOrderStatus, 'pending' | 'refunded'>, delivered?: number): void;
+  /** Status of any order (OTP, social, premium), if it exists. */
+  orderStatus(orderId: string): Xd247OrderStatus | undefined;
+  /** Orders that exist upstream: of one key, or of all keys when none is given. */
+  orderCount(apiKey?: string): number;
+  /** Bans (or unbans) an account: every request then answers 403 ACCOUNT_BANNED (default: the first key). */
+  setBanned(banned: boolean, apiKey?: string): void;
+  /** Expires (or restores) a key: it is then refused with 401 like an unknown one (default: the first key). */
+  setKeyExpired(expired: boolean, apiKey?: string): void;
+}
+
+const EXPIRY_SWEEP_MS = 1000;
+
+/** Creates a sandbox 247xd; call start() to serve it. */
+export function createXd247Simulator(options: Xd247SimulatorOptions = {}): Xd247Simulator {
+  return new Xd247Sandbox(options);
+}
+
+class Xd247Sandbox implements Xd247Simulator {
+  readonly #ctx: SimulatorContext;
+  readonly #faults = new FaultQueue();
+  readonly #dispatcher: Dispatcher;
+  readonly #defaultKey: string;
+  readonly #clock: () => number;
+  readonly #deliveries: SimulatorDelivery[] = [];
+  #offsetMs = 0;
+  #server: Server | null = null;
+  #baseUrl = '';
+
+  constructor(options: Xd247SimulatorOptions) {
+    const keys = options.apiKeys ?? [XD247_SANDBOX_API_KEY];
+    if (keys.length === 0) throw new Error('apiKeys must hold at least one key');
+    for (const key of keys) assertApiKeyFormat(key);
+    if (new Set(keys).size !== keys.length) throw new Error('apiKeys must not repeat a key');
+    this.#defaultKey = keys[0] ?? XD247_SANDBOX_API_KEY;
+    this.#clock = options.now ?? Date.now;
+    const coins = parseCoins(options.initialCoins ?? '500.00', 'initialCoins');
+    const limit = options.rateLimitPerMinute ?? 60;
+    const autoOtp = options.autoOtp ?? null;
+    if (autoOtp && !(Number.isSafeInteger(autoOtp.minDelayMs) && autoOtp.minDelayMs >= 0 && Number.isSafeInteger(autoOtp.maxDelayMs) && autoOtp.maxDelayMs >= autoOtp.minDelayMs)) {
+      throw new RangeError('autoOtp needs integers 0 <= minDelayMs <= maxDelayMs');
+    }
+    const autoProgress = options.autoProgress ?? null;
+    if (autoProgress && !(autoProgress.processingAfterMs >= 0 && autoProgress.completedAfterMs >= autoProgress.processingAfterMs)) {
+      throw new RangeError('autoProgress needs 0 <= processingAfterMs <= completedAfterMs');
+    }
+    const lifetime = options.otpLifetimeMs ?? DEFAULT_OTP_LIFETIME_MS;
+    if (!(Number.isSafeInteger(lifetime) && lifetime > 0)) throw new RangeError('otpLifetimeMs must be a positive integer');
+    let lastOrder = options.firstOrderId ?? 1000;
+    orderUuid(lastOrder);
+    this.#ctx = {
+      catalog: new Catalog(options.otpServices ?? SEED_OTP_SERVICES, options.socialServices ?? SEED_SOCIAL_SERVICES, options.premiumServices ?? SEED_PREMIUM_SERVICES),
+      accounts: new Map(keys.map((k): [string, Account] => [k, openAccount(k, coins, limit)])),
+      orders: new Map(),
+      ledger: [],
+      autoOtp,
+      autoProgress,
+      otpLifetimeMs: lifetime,
+      timers: new TimerSet(),
+      now: () => this.now(),
+      nextOrderId: () => orderUuid(++lastOrder),
+    };
+    this.#dispatcher = new Dispatcher(this.#ctx, this.#faults, limit);
+  }
+
+  get baseUrl(): string {
+    return this.#baseUrl;
+  }
+
+  get requests(): ReadonlyArray<SimulatorRequest> {
+    return this.#dispatcher.requests;
+  }
+
+  get ledger(): ReadonlyArray<LedgerEntry> {
+    return this.#ctx.ledger;
+  }
+
+  /** 247xd documents no push: always empty. */
+  get deliveries(): ReadonlyArray<SimulatorDelivery> {
+    return this.#deliveries;
+  }
+
+  async start(port = 0): Promise<string> {
+    if (this.#server) return this.#baseUrl;
+    const server = createServer((req, res) => {
+      this.#dispatcher.handle(req, res).catch((error: unknown) => {
+        console.error('[247xd simulator] request failed', error);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+    this.#server = server;
+    this.#baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${BASE_PATH}`;
+    // Expiry also happens when nobody calls.
+    this.#ctx.timers.every(EXPIRY_SWEEP_MS, () => expireDueOtpOrders(this.#ctx));
+    return this.#baseUrl;
+  }
+
+  async stop(): Promise<void> {
+    this.#ctx.timers.clear();
+    const server = this.#server;
+    this.#server = null;
+    if (!server) return;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
+
+  now(): number {
+    return this.#clock() + this.#offsetMs;
+  }
+
+  async advanceClock(ms: number): Promise<void> {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError('advanceClock needs a non-negative number of ms');
+    this.#offsetMs += ms;
+    expireDueOtpOrders(this.#ctx);
+  }
+
+  injectFault(fault: Xd247Fault): void {
+    this.#faults.add(fault);
+  }
+
+  clearFaults(): void {
+    this.#faults.clear();
+  }
+
+  settleDeliveries(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  async deliverOtp(orderId: string, code?: string): Promise<void> {
+    const order = this.#ctx.orders.get(orderId);
+    if (!order || order.kind !== 'otp') throw new Error(`unknown 247xd OTP order ${orderId}`);
+    const otp = code === undefined ? randomOtp(order.serviceCode) : { code, text: otpText(order.serviceCode, code) };
+    receiveOtp(this.#ctx, order, otp.code, otp.text);
+  }
+
+  balanceOf(apiKey?: string): string {
+    return coinText(this.#account(apiKey).coins);
+  }
+
+  setBalance(coins: string, apiKey?: string): void {
+    this.#account(apiKey).coins = parseCoins(coins, 'coins');
+  }
+
+  setStock(id: string, stock: number): void {
+    this.#ctx.catalog.setStock(id, stock);
+  }
+
+  advanceSocialOrder(orderId: string, status: Exclude<SocialOrderStatus, 'pending' | 'refunded'>, delivered?: number): void {
+    const order = this.#ctx.orders.get(orderId);
+    if (!order || order.kind !== 'social') throw new Error(`unknown 247xd social order ${orderId}`);
+    advanceSocial(order, status, delivered);
+  }
+
+  orderStatus(orderId: string): Xd247OrderStatus | undefined {
+    expireDueOtpOrders(this.#ctx);
+    return this.#ctx.orders.get(orderId)?.status;
+  }
+
+  orderCount(apiKey?: string): number {
+    return apiKey === undefined ? this.#ctx.orders.size : this.#account(apiKey).orderIds.size;
+  }
+
+  setBanned(banned: boolean, apiKey?: string): void {
+    this.#account(apiKey).banned = banned;
+  }
+
+  setKeyExpired(expired: boolean, apiKey?: string): void {
+    this.#account(apiKey).expired = expired;
+  }
+
+  #account(apiKey: string | undefined): Account {
+    const account = this.#ctx.accounts.get(apiKey ?? this.#defaultKey);
+    if (!account) throw new Error(`unknown 247xd sandbox key ${apiKey}`);
+    return account;
+  }
+}

@@ -1,0 +1,143 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SimulatorRequest } from '../../shared/simulator-contract.ts';
+import { ApiError, errorEnvelope } from './api-errors.ts';
+import type { ApiResponse } from './api-errors.ts';
+import { authenticate } from './auth.ts';
+import type { Account, SimulatorContext } from './context.ts';
+import type { EndpointRequest } from './endpoint-request.ts';
+import type { FaultQueue } from './faults.ts';
+import { jsonText } from './json-text.ts';
+import { expireDueOtpOrders } from './otp-lifecycle.ts';
+import { UNMATCHED_ENDPOINT } from './public-types.ts';
+import { RateWindow } from './rate-limit.ts';
+import { matchRoute } from './routes.ts';
+
+/** The document's base path (section 1: `https://247xd.com/api/v1`). */
+export const BASE_PATH = '/api/v1';
+
+const MAX_BODY_BYTES = 1 << 20;
+
+/** A request log entry whose status is filled in when the answer leaves. */
+type MutableRequest = { -readonly [K in keyof SimulatorRequest]: SimulatorRequest[K] };
+
+/**
+ * Answers HTTP requests as the document describes: bearer auth → per-user rate limit → ban → route →
+ * injected fault → endpoint. Every answer carries the X-RateLimit-* headers of section 3 and is logged.
+ */
+export class Dispatcher {
+  readonly requests: SimulatorRequest[] = [];
+  readonly #ctx: SimulatorContext;
+  readonly #faults: FaultQueue;
+  readonly #rateLimitPerMinute: number;
+  /** Budgets of callers without a valid key, per remote address: only so a 401 carries the headers too. */
+  readonly #anonymous = new Map<string, RateWindow>();
+
+  constructor(ctx: SimulatorContext, faults: FaultQueue, rateLimitPerMinute: number) {
+    this.#ctx = ctx;
+    this.#faults = faults;
+    this.#rateLimitPerMinute = rateLimitPerMinute;
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const ctx = this.#ctx;
+    const method = req.method ?? 'GET';
+    const path = new URL(req.url ?? '/', 'http://simulator.invalid').pathname.replace(/\/+$/, '') || '/';
+    const match = path.startsWith(`${BASE_PATH}/`) ? matchRoute(method, path.slice(BASE_PATH.length)) : null;
+    const record: MutableRequest = { endpoint: match?.route.endpoint ?? UNMATCHED_ENDPOINT, method, path, status: 0, at: ctx.now() };
+    this.requests.push(record);
+    let rateHeaders: Record<string, string> = {};
+    const send = (status: number, body: string, headers: Record<string, string> = {}): void => {
+      record.status = status;
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...rateHeaders, ...headers });
+      res.end(body);
+    };
+    const sendResponse = (response: ApiResponse): void => send(response.status, jsonText(response.body), response.headers);
+    const drop = (): void => {
+      record.status = 0;
+      req.socket.destroy();
+    };
+
+    let rawBody: string | null = null;
+    try {
+      rawBody = await readBody(req);
+    } catch {
+      rawBody = null;
+    }
+    expireDueOtpOrders(ctx);
+
+    let account: Account;
+    try {
+      account = authenticate(ctx, req.headers.authorization);
+    } catch (error) {
+      rateHeaders = this.#anonymousWindow(req).count(ctx.now());
+      sendResponse(error instanceof ApiError ? error.toResponse() : internalError(error));
+      return;
+    }
+    const budget = account.rate.take(ctx.now());
+    rateHeaders = budget.headers;
+    if (!budget.allowed) return sendResponse(new ApiError('RATE_LIMITED', 'ส่งคำขอมากเกินไป').toResponse());
+    if (account.banned) return sendResponse(new ApiError('ACCOUNT_BANNED', 'บัญชีถูกระงับ').toResponse());
+    if (!match) return sendResponse(new ApiError('NOT_FOUND', 'ไม่พบข้อมูลที่ร้องขอ').toResponse());
+    if (rawBody === null) return sendResponse(new ApiError('BAD_REQUEST', 'อ่านข้อมูลคำขอไม่ได้หรือมีขนาดใหญ่เกินไป').toResponse());
+
+    const fault = this.#faults.take(match.route.endpoint);
+    if (fault?.kind === 'error') {
+      const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
+      return send(fault.status, jsonText(errorEnvelope(fault.code, fault.message ?? `Injected ${fault.code}`)), headers);
+    }
+    if (fault?.kind === 'dropBeforeCommit') return drop();
+
+    const body = rawBody;
+    const request: EndpointRequest = { ctx, account, orderId: match.orderId, json: () => parseJson(body) };
+    let response: ApiResponse;
+    try {
+      response = match.route.handler(request);
+    } catch (error) {
+      response = error instanceof ApiError ? error.toResponse() : internalError(error);
+    }
+
+    if (fault?.kind === 'delay') await new Promise<void>((resolve) => ctx.timers.after(fault.ms, resolve));
+    if (fault?.kind === 'dropAfterCommit') return drop();
+    if (fault?.kind === 'malformedAfterCommit') {
+      const text = jsonText(response.body);
+      return send(response.status < 300 ? 200 : response.status, text.slice(0, Math.max(1, Math.floor(text.length / 2))), response.headers);
+    }
+    sendResponse(response);
+  }
+
+  #anonymousWindow(req: IncomingMessage): RateWindow {
+    const address = req.socket.remoteAddress ?? 'unknown';
+    let window = this.#anonymous.get(address);
+    if (!window) {
+      window = new RateWindow(this.#rateLimitPerMinute);
+      this.#anonymous.set(address, window);
+    }
+    return window;
+  }
+}
+
+function parseJson(rawBody: string): unknown {
+  if (rawBody.trim() === '') throw new ApiError('BAD_REQUEST', 'ต้องส่งข้อมูลเป็น JSON');
+  try {
+    return JSON.parse(rawBody) as unknown;
+  } catch {
+    throw new ApiError('BAD_REQUEST', 'รูปแบบ JSON ไม่ถูกต้อง');
+  }
+}
+
+function internalError(error: unknown): ApiResponse {
+  console.error('[247xd simulator] internal error', error);
+  return new ApiError('INTERNAL_ERROR', 'ข้อผิดพลาดภายในระบบ').toResponse();
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) throw new Error('body too large');
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
