@@ -7,6 +7,29 @@ export interface BudgetLimit {
 /** Waits `ms` (on whatever clock the budget runs on) unless `signal` aborts first. */
 export type BudgetSleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
+/** How one take() may wait. */
+export interface TakeOptions {
+  readonly signal?: AbortSignal;
+  /**
+   * Longest wait (budget clock, ms) the caller accepts. When the slot would come later, take() rejects
+   * at once with BudgetWaitTooLongError instead of queueing. Absent: wait as long as needed.
+   */
+  readonly maxWaitMs?: number;
+}
+
+/** take() with `maxWaitMs` would have had to wait longer than that: nothing was queued or sent. */
+export class BudgetWaitTooLongError extends Error {
+  readonly group: string;
+  /** How long the wait would have been (ms, at least 1). */
+  readonly waitMs: number;
+  constructor(group: string, waitMs: number) {
+    super(`Request budget "${group}" has no free slot for the next ${Math.ceil(waitMs)} ms`);
+    this.name = 'BudgetWaitTooLongError';
+    this.group = group;
+    this.waitMs = Math.max(1, Math.ceil(waitMs));
+  }
+}
+
 interface GroupState {
   readonly limit: BudgetLimit;
   /** Times of the slots granted inside the current window, oldest first. */
@@ -47,10 +70,19 @@ export class RequestBudget {
     this.#sleep = options.sleep ?? realSleep;
   }
 
-  /** Takes one slot of `group`, waiting (in arrival order) until one is free; rejects if `signal` aborts first. */
-  async take(group: string, signal?: AbortSignal): Promise<void> {
+  /**
+   * Takes one slot of `group`, waiting (in arrival order) until one is free; rejects if the signal
+   * aborts first, or with BudgetWaitTooLongError when the wait would exceed `maxWaitMs`.
+   */
+  async take(group: string, options?: AbortSignal | TakeOptions): Promise<void> {
+    const { signal, maxWaitMs } = options instanceof AbortSignal ? { signal: options, maxWaitMs: undefined } : (options ?? {});
     const state = this.#state(group);
     signal?.throwIfAborted();
+    const start = this.#now();
+    if (maxWaitMs !== undefined) {
+      const expected = this.#queuedWaitMs(state);
+      if (expected > maxWaitMs) throw new BudgetWaitTooLongError(group, expected);
+    }
     const turn = state.tail;
     let finished!: () => void;
     const mine = new Promise<void>((resolve) => (finished = resolve));
@@ -62,6 +94,9 @@ export class RequestBudget {
       for (;;) {
         const waitMs = this.#waitMs(state);
         if (waitMs <= 0) break;
+        // A pause set while queued (a 429, a rate-limit header) can push the slot past the caller's limit.
+        const waited = this.#now() - start;
+        if (maxWaitMs !== undefined && waited + waitMs > maxWaitMs) throw new BudgetWaitTooLongError(group, waitMs);
         await this.#sleep(waitMs, signal);
       }
       state.granted.push(this.#now());
@@ -93,6 +128,25 @@ export class RequestBudget {
     state.pausedUntil = Math.max(state.pausedUntil, this.#now() + Math.max(0, ms));
   }
 
+  /** Closes `group` until the budget clock reads `at` (ms); never shortens an existing pause. */
+  pauseUntil(group: string, at: number): void {
+    const state = this.#state(group);
+    state.pausedUntil = Math.max(state.pausedUntil, at);
+  }
+
+  /**
+   * How long (ms) a take() of `group` issued now would wait, counting everyone already queued ahead
+   * of it. A lower bound: a pause set later can only make it longer.
+   */
+  expectedWaitMs(group: string): number {
+    return this.#queuedWaitMs(this.#state(group));
+  }
+
+  /** Whether `group` is a group of this budget. */
+  has(group: string): boolean {
+    return this.#groups.has(group);
+  }
+
   /** Group names this budget knows. */
   groups(): string[] {
     return [...this.#groups.keys()];
@@ -112,6 +166,22 @@ export class RequestBudget {
     if (state.granted.length < state.limit.limit) return 0;
     const oldest = state.granted[0] ?? now;
     return Math.max(1, oldest + state.limit.windowMs - now);
+  }
+
+  // Replays the grants every queued waiter will get (each one at the earliest moment the window and
+  // the pause allow), then the caller's own: its distance from now is the wait.
+  #queuedWaitMs(state: GroupState): number {
+    const now = this.#now();
+    this.#prune(state);
+    const { limit, windowMs } = state.limit;
+    const grants = [...state.granted];
+    let at = now;
+    for (let i = 0; i <= state.waiting; i++) {
+      const freedAt = grants.length >= limit ? (grants[grants.length - limit] ?? now) + windowMs : now;
+      at = Math.max(now, state.pausedUntil, freedAt);
+      grants.push(at);
+    }
+    return at - now;
   }
 
   #prune(state: GroupState): void {
