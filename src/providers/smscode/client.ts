@@ -11,8 +11,13 @@ import {
   ValidationError,
 } from '../../domain/errors.ts';
 import type { OfferAttempt } from '../../domain/errors.ts';
-import { RequestBudget } from '../shared/request-budget.ts';
-import type { BudgetLimit } from '../shared/request-budget.ts';
+import type { ProviderHealth } from '../../domain/provider.ts';
+import type { Logger } from '../../logging/logger.ts';
+import { callOutcomeOf } from '../shared/call-outcome.ts';
+import type { CallOutcome } from '../shared/health.ts';
+import type { BudgetLimit, RequestBudget } from '../shared/request-budget.ts';
+import { createTransport } from '../shared/transport.ts';
+import type { HttpAnswer, HttpMethod, ProviderTransport } from '../shared/transport.ts';
 import {
   ActiveOrderList,
   Balance,
@@ -63,19 +68,13 @@ export const SMSCODE_RATE_LIMITS: Readonly<Record<SmscodeRateGroup, BudgetLimit>
 
 /** Production v1 base URL. */
 export const SMSCODE_DEFAULT_BASE_URL = 'https://api.smscode.gg/v1';
-const DEFAULT_TIMEOUT_MS = 10_000;
 // The document promises Retry-After on every 429; without one, wait out a whole window.
 const FALLBACK_RETRY_AFTER_SECONDS = 60;
 // "请等待 2 分钟": the cancel lock after creation.
 export const CANCEL_LOCK_SECONDS = 120;
 
 /** How one upstream call ended, for health tracking (no extra calls needed to know the provider's state). */
-export type SmscodeCallOutcome =
-  /** Answered, successfully or with a definite business refusal: the provider is up. */
-  | 'ok'
-  | 'rateLimited'
-  /** SERVICE_UNAVAILABLE, 5xx, unreachable, timeout, dropped or unreadable answer. */
-  | 'failed';
+export type SmscodeCallOutcome = CallOutcome;
 
 export interface SmscodeClientOptions {
   apiToken: string;
@@ -85,10 +84,15 @@ export interface SmscodeClientOptions {
   timeoutMs?: number;
   /** Overrides of the document's rate-limit table, per group. */
   rateLimits?: Partial<Record<SmscodeRateGroup, BudgetLimit>>;
-  /** Clock for the request budget (ms). */
+  /** Clock for the request budget and health (ms). */
   now?: () => number;
   /** Told about every call's outcome. */
   onOutcome?: (outcome: SmscodeCallOutcome, detail: string) => void;
+  /** Longest wait for a budget slot a foreground call accepts before RateLimitedError (default 3 s). */
+  maxBudgetWaitMs?: number;
+  logger?: Logger;
+  /** For tests. */
+  fetch?: typeof fetch;
 }
 
 /** Extra knowledge for mapping an error of one call. */
@@ -97,14 +101,18 @@ interface ErrorContext {
   orderCreatedAt?: Date | null;
 }
 
-/** A mutating call may have taken effect when its answer is lost; a read never has. */
-type Effect = 'read' | 'write';
+/** Per-call options of the polling reads. */
+export interface SmscodeReadOptions {
+  /** The watcher's polling: waits for a budget slot as long as needed instead of failing fast. */
+  background?: boolean;
+}
 
 interface CallSpec<T> {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: HttpMethod;
   path: string;
   group: SmscodeRateGroup;
-  effect: Effect;
+  /** A mutating call may have taken effect when its answer is lost; a read never has. */
+  effect: 'read' | 'write';
   data: z.ZodType<T>;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
@@ -112,6 +120,7 @@ interface CallSpec<T> {
   context?: ErrorContext;
   /** What NOT_FOUND refers to. */
   resource?: { kind: string; id: string };
+  background?: boolean;
 }
 
 interface Answer<T> {
@@ -120,38 +129,51 @@ interface Answer<T> {
 }
 
 /**
- * HTTP calls to smscode.gg v1: bearer auth, a per-request timeout, the document's rate limits enforced
- * client-side, envelope parsing, and the error-code table mapped to domain errors. Never retries a
- * mutating call; a lost answer to one is an AmbiguousOutcomeError.
+ * smscode.gg v1 over the shared transport: bearer auth, the document's rate-limit groups, envelope
+ * parsing, and the error-code table mapped to domain errors. Sending, timeouts, retries of reads (never
+ * of a mutating call), the breaker, redaction and health are the transport's.
  */
 export class SmscodeClient {
-  readonly #token: string;
-  readonly #baseUrl: string;
-  readonly #timeoutMs: number;
-  readonly #budget: RequestBudget;
-  readonly #calls: Record<SmscodeRateGroup, number>;
+  readonly #transport: ProviderTransport;
   readonly #onOutcome: (outcome: SmscodeCallOutcome, detail: string) => void;
   readonly #now: () => number;
 
   constructor(options: SmscodeClientOptions) {
     if (!options.apiToken) throw new ValidationError('smscode API token is required', 'apiToken');
-    this.#token = options.apiToken;
-    this.#baseUrl = (options.baseUrl ?? SMSCODE_DEFAULT_BASE_URL).replace(/\/+$/, '');
-    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const token = options.apiToken;
     this.#now = options.now ?? Date.now;
-    this.#budget = new RequestBudget({ ...SMSCODE_RATE_LIMITS, ...options.rateLimits }, this.#now);
-    this.#calls = Object.fromEntries(SMSCODE_RATE_GROUPS.map((g) => [g, 0])) as Record<SmscodeRateGroup, number>;
     this.#onOutcome = options.onOutcome ?? (() => undefined);
+    this.#transport = createTransport({
+      provider: 'SMSCODE',
+      baseUrl: options.baseUrl ?? SMSCODE_DEFAULT_BASE_URL,
+      authenticate: (request) => request.headers.set('Authorization', `Bearer ${token}`),
+      secrets: [token],
+      limits: { ...SMSCODE_RATE_LIMITS, ...options.rateLimits },
+      timeouts: { read: options.timeoutMs, write: options.timeoutMs },
+      maxBudgetWaitMs: options.maxBudgetWaitMs,
+      // One more try of a read, as before; a documented error envelope on a 5xx is smscode's own
+      // verdict (maintenance with Retry-After, INTERNAL_ERROR) and is passed on, not retried.
+      readRetries: 1,
+      retryReadAnswer: (answer) => answer.status >= 500 && !EnvelopeHead.safeParse(answer.body).success,
+      now: this.#now,
+      logger: options.logger,
+      fetch: options.fetch,
+    });
   }
 
   /** Upstream HTTP requests sent so far, per rate-limit group (retries included). */
   stats(): Record<SmscodeRateGroup, number> {
-    return { ...this.#calls };
+    return this.#transport.stats() as Record<SmscodeRateGroup, number>;
   }
 
   /** The client-side budget (read-only use: remaining slots per group). */
   get budget(): Pick<RequestBudget, 'remaining'> {
-    return this.#budget;
+    return this.#transport.budget;
+  }
+
+  /** smscode's health from the calls made (no probes): UP, DEGRADED, DOWN (also while the breaker is open). */
+  health(): ProviderHealth {
+    return this.#transport.health();
   }
 
   // ── catalog ──
@@ -195,13 +217,14 @@ export class SmscodeClient {
   }
 
   /** GET /orders/{id}. */
-  async order(id: number): Promise<Order> {
-    return (await this.#call({ method: 'GET', path: `/orders/${orderId(id)}`, group: 'orderQuery', effect: 'read', data: Order, resource: { kind: 'smscode order', id: String(id) } })).data;
+  async order(id: number, options: SmscodeReadOptions = {}): Promise<Order> {
+    const resource = { kind: 'smscode order', id: String(id) };
+    return (await this.#call({ method: 'GET', path: `/orders/${orderId(id)}`, group: 'orderQuery', effect: 'read', data: Order, resource, ...options })).data;
   }
 
   /** GET /orders/active: every ACTIVE and OTP_RECEIVED order of the account in one call. */
-  async activeOrders(): Promise<z.infer<typeof ActiveOrderList>> {
-    return (await this.#call({ method: 'GET', path: '/orders/active', group: 'orderQuery', effect: 'read', data: ActiveOrderList })).data;
+  async activeOrders(options: SmscodeReadOptions = {}): Promise<z.infer<typeof ActiveOrderList>> {
+    return (await this.#call({ method: 'GET', path: '/orders/active', group: 'orderQuery', effect: 'read', data: ActiveOrderList, ...options })).data;
   }
 
   /**
@@ -254,86 +277,54 @@ export class SmscodeClient {
     return (await this.#call({ method: 'POST', path: '/webhook/test', group: 'webhookTest', effect: 'write', data: WebhookTestResult })).data;
   }
 
-  // ── transport ──
+  // ── envelope and error table ──
 
   async #call<T>(spec: CallSpec<T>): Promise<Answer<T>> {
     try {
-      const answer = await this.#send(spec, spec.effect === 'read' ? 2 : 1);
+      const answer = await this.#transport.call(
+        {
+          method: spec.method,
+          path: spec.path,
+          query: spec.query,
+          body: spec.body === undefined ? undefined : { json: spec.body },
+          headers: spec.headers,
+          effect: spec.effect,
+          group: spec.group,
+          answer: 'json',
+          background: spec.background,
+        },
+        (res) => this.#interpret(spec, res),
+      );
       this.#onOutcome('ok', `${spec.method} ${spec.path}`);
       return answer;
     } catch (error) {
-      this.#onOutcome(outcomeOf(error), error instanceof Error ? error.message : String(error));
+      this.#onOutcome(callOutcomeOf(error), error instanceof Error ? error.message : String(error));
       throw error;
     }
   }
 
-  async #send<T>(spec: CallSpec<T>, triesLeft: number): Promise<Answer<T>> {
-    const label = `smscode ${spec.method} ${spec.path}`;
-    await this.#budget.take(spec.group);
-    this.#calls[spec.group] += 1;
-    let status: number;
-    let requestId: string | null;
-    let retryAfter: number | null;
-    let text: string;
-    try {
-      const res = await fetch(this.#url(spec), {
-        method: spec.method,
-        headers: {
-          Authorization: `Bearer ${this.#token}`,
-          Accept: 'application/json',
-          ...(spec.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-          ...spec.headers,
-        },
-        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
-        redirect: 'error',
-        signal: AbortSignal.timeout(this.#timeoutMs),
-      });
-      status = res.status;
-      requestId = res.headers.get('x-request-id');
-      retryAfter = parseRetryAfter(res.headers.get('retry-after'));
-      // Reading the body is still inside the timeout: a connection dropped mid-answer lands in the catch.
-      text = await res.text();
-    } catch (error) {
-      const failure = describeNetworkFailure(error);
-      // Nothing reached the server: safe to try again (reads) and nothing was spent (writes).
-      if (failure.beforeSending || spec.effect === 'read') {
-        if (spec.effect === 'read' && triesLeft > 1) return this.#send(spec, triesLeft - 1);
-        throw new ServiceUnavailableError({ provider: 'SMSCODE', providerCode: failure.code, message: `${label}: ${failure.text}` });
-      }
-      throw new AmbiguousOutcomeError('SMSCODE', `${label}: ${failure.text} after the request was sent; its outcome is unknown`);
-    }
-    const where = requestId ? `${label} (x-request-id ${requestId})` : label;
-    return this.#interpret(spec, { status, text, retryAfter, where });
-  }
-
-  #interpret<T>(spec: CallSpec<T>, res: { status: number; text: string; retryAfter: number | null; where: string }): Answer<T> {
-    const json = parseJson(res.text);
-    const head = EnvelopeHead.safeParse(json);
+  #interpret<T>(spec: CallSpec<T>, res: HttpAnswer): Answer<T> {
+    const head = EnvelopeHead.safeParse(res.body);
     if (head.success && !head.data.success) {
-      const envelope = ErrorEnvelope.safeParse(json);
+      const envelope = ErrorEnvelope.safeParse(res.body);
       if (envelope.success) return this.#throwMapped(spec, res, envelope.data.error);
     }
     if (head.success && head.data.success && res.status < 300) {
-      const envelope = successEnvelope(spec.data).safeParse(json);
+      const envelope = successEnvelope(spec.data).safeParse(res.body);
       if (envelope.success) return { data: envelope.data.data as T, meta: envelope.data.meta };
     }
     // No readable envelope: a proxy page, a truncated body, or a shape the document does not describe.
     if (res.status === 429) return this.#throwMapped(spec, res, { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests' });
-    if (spec.effect === 'write') {
-      throw new AmbiguousOutcomeError('SMSCODE', `${res.where}: unreadable answer (HTTP ${res.status}); its outcome is unknown`);
-    }
-    const init = { provider: 'SMSCODE' as const, httpStatus: res.status, message: `${res.where}: unreadable answer (HTTP ${res.status})` };
-    if (res.status >= 500) throw new ServiceUnavailableError({ ...init, providerCode: `HTTP_${res.status}` });
-    throw new ProviderRejectedError({ ...init, providerCode: 'MALFORMED_RESPONSE' });
+    throw this.#transport.unreadable(res);
   }
 
-  #throwMapped<T>(spec: CallSpec<T>, res: { status: number; retryAfter: number | null; where: string }, error: ErrorEnvelope['error']): never {
+  #throwMapped<T>(spec: CallSpec<T>, res: HttpAnswer, error: ErrorEnvelope['error']): never {
     // A server error on a mutating call may have come after the work was done (SERVICE_UNAVAILABLE is maintenance: nothing ran).
     if (spec.effect === 'write' && res.status >= 500 && error.code !== 'SERVICE_UNAVAILABLE') {
-      throw new AmbiguousOutcomeError('SMSCODE', `${res.where}: ${error.code} (HTTP ${res.status}); its outcome is unknown`);
+      throw new AmbiguousOutcomeError('SMSCODE', `${res.label}: ${error.code} (HTTP ${res.status}); its outcome is unknown`);
     }
     if (error.code === 'RATE_LIMIT_EXCEEDED') {
-      this.#budget.pauseFor(spec.group, (res.retryAfter ?? FALLBACK_RETRY_AFTER_SECONDS) * 1000);
+      this.#transport.noteRateLimited(spec.group, res.retryAfterSeconds ?? FALLBACK_RETRY_AFTER_SECONDS);
     }
     const mapper = ERROR_CODES[error.code] ?? rejected;
     throw mapper({
@@ -341,28 +332,16 @@ export class SmscodeClient {
         provider: 'SMSCODE',
         providerCode: error.code,
         httpStatus: res.status,
-        message: `${res.where}: ${this.#redact(error.message) || error.code}`,
+        // Upstream messages are passed on to clients: make sure none echoes the credential back.
+        message: `${res.label}: ${this.#transport.redact(error.message) || error.code}`,
       },
       upstreamMessage: error.message,
       details: error.details,
-      retryAfter: res.retryAfter,
+      retryAfter: res.retryAfterSeconds,
       context: spec.context ?? {},
       resource: spec.resource ?? { kind: 'smscode resource', id: spec.path },
       now: this.#now(),
     });
-  }
-
-  #url(spec: CallSpec<unknown>): string {
-    const url = new URL(`${this.#baseUrl}${spec.path}`);
-    for (const [name, value] of Object.entries(spec.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(name, String(value));
-    }
-    return url.toString();
-  }
-
-  // Upstream messages are passed on to clients: make sure none echoes the credential back.
-  #redact(text: string): string {
-    return text.split(this.#token).join('[redacted]');
   }
 }
 
@@ -440,41 +419,6 @@ export function attemptsOf(details: unknown): OfferAttempt[] {
 }
 
 // ── helpers ─────────────────────────────────────────────────────────────
-
-function outcomeOf(error: unknown): SmscodeCallOutcome {
-  if (error instanceof RateLimitedError) return 'rateLimited';
-  if (error instanceof ServiceUnavailableError || error instanceof AmbiguousOutcomeError) return 'failed';
-  if (error instanceof ProviderRejectedError && error.providerCode === 'MALFORMED_RESPONSE') return 'failed';
-  return 'ok';
-}
-
-// Error codes undici reports when the connection could not be opened, i.e. no byte of the request left.
-const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
-
-function describeNetworkFailure(error: unknown): { code: string; text: string; beforeSending: boolean } {
-  const name = (error as { name?: unknown } | null)?.name;
-  if (name === 'TimeoutError' || name === 'AbortError') {
-    return { code: 'TIMEOUT', text: 'timed out', beforeSending: false };
-  }
-  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
-  const code = typeof cause?.code === 'string' ? cause.code : 'NETWORK_ERROR';
-  return { code, text: `network error (${code})`, beforeSending: CONNECT_FAILURES.has(code) };
-}
-
-function parseRetryAfter(value: string | null): number | null {
-  if (value === null || value.trim() === '') return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
 
 function orderId(id: number): number {
   if (!Number.isSafeInteger(id) || id <= 0) throw new ValidationError(`Not an smscode order id: ${id}`, 'providerRef');

@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { amountText } from '../shared/json-amounts.ts';
 
 // zod schemas of the smscode.gg v1 API, named exactly as /work/shared/providers/smscode.txt names them.
 // Money fields on v1 are IDR integers; timestamps are RFC3339 strings such as "2026-02-25T10:00:00+00:00".
+// Answers are read with parseJsonExact, so an amount arrives as a safe integer or its exact source text
+// (a fraction, an exponent, beyond 2^53): amount fields are `amountText` and yield the exact decimal text.
 // Objects strip fields the document does not name; nullable only where the document shows null.
 
-/** An IDR amount as v1 sends it: a whole number of rupiah. */
-export const IdrAmount = z.int().nonnegative();
+/** An IDR amount as v1 sends it (a whole number of rupiah), as exact decimal text for Money.fromProvider. */
+export const IdrAmount = amountText.refine((v) => !v.startsWith('-'), 'a non-negative amount');
 
 /** An RFC3339 timestamp with an offset (`+00:00` form) or `Z`. */
 export const Timestamp = z.iso.datetime({ offset: true });
@@ -93,13 +96,14 @@ export const ExchangeRate = z.object({
   pair: z.string(),
   base_currency: z.string(),
   quote_currency: z.string(),
-  rate: z.number().positive(),
+  /** Exact decimal text (the document shows an integer; a fractional rate must not pass through a float). */
+  rate: amountText.refine((v) => !v.startsWith('-') && /[1-9]/.test(v.split(/[eE]/)[0] ?? ''), 'a positive rate'),
 });
 export type ExchangeRate = z.infer<typeof ExchangeRate>;
 
 // ── account ─────────────────────────────────────────────────────────────
 
-/** GET /balance. */
+/** GET /balance. A safe integer (parseJsonExact keeps those exact); anything else is refused, never rounded. */
 export const Balance = z.object({ currency: z.string(), balance: z.int() });
 export type Balance = z.infer<typeof Balance>;
 
