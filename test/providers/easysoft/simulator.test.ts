@@ -2,14 +2,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEasysoftSimulator, DETAIL } from '../../../src/providers/easysoft/simulator.ts';
 import type { EasysoftSimulator } from '../../../src/providers/easysoft/simulator.ts';
 import {
+  BalanceRequest,
   BalanceResult,
+  OnlineRequest,
   OnlineResult,
   parseTopupXml,
+  RefillRequest,
   RefillResult,
+  ReturnRequest,
   ReturnResult,
   topupAnswer,
   TopupFailure,
   TopupXmlError,
+  UpdateRequest,
   UpdateResult,
 } from '../../../src/providers/easysoft/wire.ts';
 import { LOGIN, post, refill } from './sim-client.ts';
@@ -252,6 +257,27 @@ describe('functions and order ids', () => {
       expect([await refill(fresh), await refill(fresh)]).toEqual(['7000001', '7000002']);
     } finally {
       await fresh.stop();
+    }
+  });
+});
+
+describe('request schemas (wire.ts)', () => {
+  const form = (body: string) => Object.fromEntries(new URLSearchParams(body));
+
+  it('read the document example requests', () => {
+    expect(RefillRequest.parse(form('mobile=refill&username=easysoft&password=123456&network=2&number=0824491794&cash=10'))).toEqual({
+      mobile: 'refill', username: 'easysoft', password: '123456', network: '2', number: '0824491794', cash: '10',
+    });
+    expect(UpdateRequest.parse(form('mobile=update&username=easysoft&password=123456&orderid=1234')).orderid).toBe('1234');
+    expect(ReturnRequest.parse(form('mobile=return&username=easysoft&password=123456&orderid=1234')).mobile).toBe('return');
+    expect(BalanceRequest.parse(form('username=easysoft&password=123456&amount=1')).amount).toBe('1');
+    expect(OnlineRequest.parse(form('username=easysoft&password=123456&online=1')).online).toBe('1');
+  });
+
+  it('refuse what the simulator refuses', () => {
+    const example = form('mobile=refill&username=easysoft&password=123456&network=2&number=0824491794&cash=10');
+    for (const bad of [{ network: '8' }, { number: '+66824491794' }, { cash: '10.00' }, { password: '' }]) {
+      expect(RefillRequest.safeParse({ ...example, ...bad }).success, JSON.stringify(bad)).toBe(false);
     }
   });
 });
