@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { LedgerEntry, ProviderSimulator, SimulatorDelivery, SimulatorFault } from '../shared/simulator-contract.ts';
 import { Catalog } from './simulator/catalog.ts';
 import { SEED_CATALOG, SEED_COUNTRIES, SEED_PLATFORMS } from './simulator/catalog-seed.ts';
 import { openAccount, TimerSet } from './simulator/context.ts';
@@ -55,8 +56,11 @@ export interface SmscodeSimulatorOptions {
   firstOrderId?: number;
 }
 
-/** A running (or startable) sandbox smscode.gg speaking the document's v1 and v2 wire protocol over real HTTP. */
-export interface SmscodeSimulator {
+/**
+ * A running (or startable) sandbox smscode.gg speaking the document's v1 and v2 wire protocol over real HTTP,
+ * usable as any provider simulator (shared contract) plus smscode's own controls.
+ */
+export interface SmscodeSimulator extends ProviderSimulator {
   /** Listens on 127.0.0.1 (port 0 by default); resolves the v1 base URL (v2 is served at …/v2). */
   start(port?: number): Promise<string>;
   /** Closes the server and clears every timer. */
@@ -75,19 +79,25 @@ export interface SmscodeSimulator {
   setBalance(amount: number, token?: string): void;
   /** Sets (or removes, with null) the USD/IDR rate; `asOf` defaults to the simulator clock, null = unrecorded. */
   setExchangeRate(rate: number | null, asOf?: Date | null): void;
-  /** Queues a fault for the next matching request. */
-  injectFault(fault: SmscodeFault): void;
+  /** Queues a fault for the next request to its endpoint (a SmscodeEndpoint name); `status` is the older spelling of `error`. */
+  injectFault(fault: SmscodeFault | SimulatorFault): void;
   /** Drops every queued fault. */
   clearFaults(): void;
   /** Every request received, in arrival order. */
   readonly requests: ReadonlyArray<SmscodeRequestRecord>;
-  /** Every webhook POST sent, with its raw body and signature. */
+  /** Every charge (order opened) and refund (cancel, expiry), IDR integers as decimal strings, orderRef = order id. */
+  readonly ledger: ReadonlyArray<LedgerEntry>;
+  /** Every webhook POST sent, with its raw body and the headers sent (X-Webhook-Signature among them). */
+  readonly deliveries: ReadonlyArray<SimulatorDelivery>;
+  /** The same webhook POSTs in smscode's own shape: event and signature as fields. */
   readonly webhookDeliveries: ReadonlyArray<SmscodeWebhookDelivery>;
   /** Orders that exist upstream: of one account, or of all accounts when no token is given. */
   orderCount(token?: string): number;
   /** Status of an order, if it exists. */
   orderStatus(orderId: number): SmscodeOrderStatus | undefined;
   /** Resolves once every webhook POST sent so far has been answered or has failed. */
+  settleDeliveries(): Promise<void>;
+  /** Same as settleDeliveries(). */
   settleWebhooks(): Promise<void>;
   /** Sets an offer's stock (`available`). */
   setStock(productId: number, available: number): void;
@@ -144,6 +154,7 @@ class SmscodeSandbox implements SmscodeSimulator {
       allowInsecureWebhookUrls: options.allowInsecureWebhookUrls ?? false,
       upstreamFailures: new Map(),
       timers: new TimerSet(),
+      ledger: [],
       now: () => this.now(),
       nextOrderId: () => ++lastOrderId,
     };
@@ -157,6 +168,14 @@ class SmscodeSandbox implements SmscodeSimulator {
 
   get requests(): ReadonlyArray<SmscodeRequestRecord> {
     return this.#requests;
+  }
+
+  get ledger(): ReadonlyArray<LedgerEntry> {
+    return this.#ctx.ledger;
+  }
+
+  get deliveries(): ReadonlyArray<SimulatorDelivery> {
+    return this.#ctx.webhooks.sent;
   }
 
   get webhookDeliveries(): ReadonlyArray<SmscodeWebhookDelivery> {
@@ -231,7 +250,7 @@ class SmscodeSandbox implements SmscodeSimulator {
     this.#ctx.fx = { rate, asOf: asOf === undefined ? this.now() : asOf === null ? null : asOf.getTime() };
   }
 
-  injectFault(fault: SmscodeFault): void {
+  injectFault(fault: SmscodeFault | SimulatorFault): void {
     this.#faults.add(fault);
   }
 
@@ -247,8 +266,12 @@ class SmscodeSandbox implements SmscodeSimulator {
     return this.#ctx.orders.get(orderId)?.status;
   }
 
-  settleWebhooks(): Promise<void> {
+  settleDeliveries(): Promise<void> {
     return this.#ctx.webhooks.settled();
+  }
+
+  settleWebhooks(): Promise<void> {
+    return this.settleDeliveries();
   }
 
   setStock(productId: number, available: number): void {

@@ -1,3 +1,4 @@
+import type { LedgerEntry } from '../../shared/simulator-contract.ts';
 import type { Catalog } from './catalog.ts';
 import { IdempotencyStore } from './idempotency.ts';
 import type { FxQuote } from './money-projection.ts';
@@ -27,6 +28,11 @@ export function openAccount(token: string, balance: number, limits: Readonly<Rec
     idempotency: new IdempotencyStore(),
     rateLimiter: new RateLimiter(limits),
   };
+}
+
+/** Books one money movement of an order (its IDR amount) on the simulator clock. */
+export function book(ctx: SimulatorContext, kind: LedgerEntry['kind'], order: { id: number; amount: number }): void {
+  ctx.ledger.push({ kind, orderRef: String(order.id), amount: String(order.amount), at: ctx.now() });
 }
 
 /** Real-time timers the simulator owns: all unref()ed, all cleared on stop. */
@@ -71,6 +77,8 @@ export interface SimulatorContext {
   /** Scripted upstream outcomes per product id, consumed one per purchase attempt. */
   upstreamFailures: Map<number, SmscodeAttemptResult[]>;
   timers: TimerSet;
+  /** Every charge and refund, in order, IDR integers as decimal strings. */
+  ledger: LedgerEntry[];
   now(): number;
   nextOrderId(): number;
 }

@@ -13,7 +13,7 @@ const MAX_BODY_BYTES = 1 << 20;
 
 /**
  * Answers one HTTP request the way the document describes: route → bearer auth → rate limit → injected fault →
- * endpoint; every answer carries x-request-id and is logged in `requests`.
+ * endpoint; every answer carries x-request-id and is logged in `requests` (status 0 when the socket was dropped).
  */
 export async function dispatch(
   ctx: SimulatorContext,
@@ -26,7 +26,7 @@ export async function dispatch(
   const method = req.method ?? 'GET';
   const url = new URL(req.url ?? '/', 'http://simulator.invalid');
   const path = url.pathname.replace(/\/+$/, '') || '/';
-  const record: SmscodeRequestRecord = { method, path, group: null, status: 0, at: ctx.now() };
+  const record: SmscodeRequestRecord = { endpoint: 'unknown', method, path, group: null, status: 0, at: ctx.now() };
   requests.push(record);
   const send = (response: ApiResponse): void => {
     const rawBody = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
@@ -51,6 +51,7 @@ export async function dispatch(
     return;
   }
   const { route, pathId } = match;
+  record.endpoint = route.endpoint;
   record.group = route.group;
 
   const token = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
@@ -67,9 +68,13 @@ export async function dispatch(
   }
 
   const fault = faults.take(route.endpoint);
-  if (fault?.kind === 'status') {
+  if (fault?.kind === 'error') {
     const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
     send({ status: fault.status, body: errorEnvelope(fault.code, fault.message ?? `Injected ${fault.code}`), headers });
+    return;
+  }
+  if (fault?.kind === 'dropBeforeCommit') {
+    req.socket.destroy();
     return;
   }
 
@@ -95,6 +100,11 @@ export async function dispatch(
   if (fault?.kind === 'dropAfterCommit') {
     record.status = 0;
     req.socket.destroy();
+    return;
+  }
+  if (fault?.kind === 'malformedAfterCommit') {
+    // The work is done and answered 200, but the body breaks off half-way: unparseable JSON.
+    send({ status: 200, body: finalBody.slice(0, Math.max(1, Math.floor(finalBody.length / 2))) });
     return;
   }
   send({ ...response, body: finalBody });

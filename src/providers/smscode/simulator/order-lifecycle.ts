@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { ApiError } from './api-errors.ts';
+import { book } from './context.ts';
 import type { Account, SimulatorContext } from './context.ts';
 import { CANCEL_LOCK_MS, EXPIRED_WITHOUT_OTP, isLive } from './orders.ts';
 import type { SimOrder } from './orders.ts';
@@ -57,6 +58,7 @@ export function cancelOrder(ctx: SimulatorContext, account: Account, order: SimO
   order.status = 'CANCELED';
   order.canceledAt = ctx.now();
   account.balance += order.amount;
+  book(ctx, 'refund', order);
   void emitOrderEvent(ctx, order, 'order.canceled');
   return { refund: order.amount };
 }
@@ -82,6 +84,7 @@ export function expireDueOrders(ctx: SimulatorContext): Promise<void> {
       order.failedReason = EXPIRED_WITHOUT_OTP;
       const account = ctx.accounts.get(order.accountToken);
       if (account) account.balance += order.amount;
+      book(ctx, 'refund', order);
       events.push(emitOrderEvent(ctx, order, 'order.expired'));
     } else {
       order.status = 'COMPLETED';

@@ -1,6 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { ApiError } from './api-errors.ts';
 import type { Offer } from './catalog.ts';
+import { book } from './context.ts';
 import type { Account, SimulatorContext } from './context.ts';
 import { rankOffers } from './offer-routing.ts';
 import type { RoutingPolicy } from './offer-routing.ts';
@@ -118,6 +119,7 @@ function openOrder(ctx: SimulatorContext, account: Account, offer: Offer): SimOr
   };
   account.orders.set(order.id, order);
   ctx.orders.set(order.id, order);
+  book(ctx, 'charge', order);
   return order;
 }
 

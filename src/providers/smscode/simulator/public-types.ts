@@ -1,3 +1,5 @@
+import type { SimulatorFault } from '../../shared/simulator-contract.ts';
+
 /** Rate-limit groups of the smscode API, one per row of the document's "速率限制" table. */
 export type RateLimitGroup =
   | 'catalog'
@@ -27,14 +29,15 @@ export type SmscodeEndpoint =
   | 'webhookPatch'
   | 'webhookTest';
 
-/** A scripted misbehaviour of the next request to `endpoint`; faults are consumed in injection order. */
+/**
+ * A scripted misbehaviour of the next request to `endpoint`; faults are consumed in injection order.
+ * The shared contract's kinds (`error`, `dropBeforeCommit`, `dropAfterCommit`, `malformedAfterCommit`, `delay`),
+ * plus the older `status` spelling of `error`.
+ */
 export type SmscodeFault =
-  /** Answer with this error envelope without doing the work. */
-  | { endpoint: SmscodeEndpoint; kind: 'status'; status: number; code: string; message?: string; retryAfterSeconds?: number }
-  /** Do the work (e.g. create + charge), then destroy the socket without answering. */
-  | { endpoint: SmscodeEndpoint; kind: 'dropAfterCommit' }
-  /** Do the work, answer after `ms` (an Idempotency-Key stays in progress meanwhile). */
-  | { endpoint: SmscodeEndpoint; kind: 'delay'; ms: number };
+  | (SimulatorFault & { endpoint: SmscodeEndpoint })
+  /** Same as `error`: answer with this error envelope without doing the work. */
+  | { endpoint: SmscodeEndpoint; kind: 'status'; status: number; code: string; message?: string; retryAfterSeconds?: number };
 
 /** Outcome of one attempt to buy a number from a hidden upstream provider (values from the document's PROVIDER_ERROR row). */
 export type SmscodeAttemptResult =
@@ -54,6 +57,8 @@ export type SmscodeWebhookEvent = 'order.otp_received' | 'order.completed' | 'or
 
 /** One request the simulator received (`status` 0 when the socket was dropped without an answer). */
 export interface SmscodeRequestRecord {
+  /** The endpoint the route matched, `unknown` for a path or method the document does not list. */
+  endpoint: SmscodeEndpoint | 'unknown';
   method: string;
   path: string;
   group: RateLimitGroup | null;

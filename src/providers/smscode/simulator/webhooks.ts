@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import type { SimulatorDelivery } from '../../shared/simulator-contract.ts';
 import type { SmscodeWebhookDelivery } from './public-types.ts';
 
 /** Document: fire-and-forget, 3 s timeout, no retries. */
@@ -16,16 +17,22 @@ export function generateWebhookSecret(): string {
 
 /** Sends signed webhook POSTs, records every one, and lets the owner wait for or abort those in flight. */
 export class WebhookDispatcher {
+  /** smscode's own view: event and signature as fields. */
   readonly deliveries: SmscodeWebhookDelivery[] = [];
+  /** The shared contract's view of the same POSTs: the exact headers sent. */
+  readonly sent: SimulatorDelivery[] = [];
   readonly #inFlight = new Set<Promise<unknown>>();
   #stop = new AbortController();
 
   /** POSTs `payload` once; resolves the receiver's HTTP status, or null on network error / timeout. */
   post(url: string, secret: string, event: string, payload: unknown): Promise<number | null> {
     const body = JSON.stringify(payload);
-    const delivery: SmscodeWebhookDelivery = { url, event, body, signature: signWebhookBody(body, secret), status: null };
+    const signature = signWebhookBody(body, secret);
+    const delivery: SmscodeWebhookDelivery = { url, event, body, signature, status: null };
+    const sent: SimulatorDelivery = { url, body, headers: { 'Content-Type': 'application/json', 'X-Webhook-Signature': signature }, status: null };
     this.deliveries.push(delivery);
-    const sending = this.#send(delivery);
+    this.sent.push(sent);
+    const sending = this.#send(delivery, sent);
     this.#inFlight.add(sending);
     void sending.finally(() => this.#inFlight.delete(sending));
     return sending;
@@ -42,17 +49,18 @@ export class WebhookDispatcher {
     this.#stop = new AbortController();
   }
 
-  async #send(delivery: SmscodeWebhookDelivery): Promise<number | null> {
+  async #send(delivery: SmscodeWebhookDelivery, sent: SimulatorDelivery): Promise<number | null> {
     try {
-      const res = await fetch(delivery.url, {
+      const res = await fetch(sent.url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Webhook-Signature': delivery.signature },
-        body: delivery.body,
+        headers: sent.headers,
+        body: sent.body,
         redirect: 'manual',
         signal: AbortSignal.any([AbortSignal.timeout(WEBHOOK_TIMEOUT_MS), this.#stop.signal]),
       });
       await res.body?.cancel().catch(() => undefined);
       delivery.status = res.status;
+      sent.status = res.status;
       return res.status;
     } catch {
       return null;
