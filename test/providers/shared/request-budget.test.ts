@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RequestBudget } from '../../../src/providers/shared/request-budget.ts';
+import { BudgetWaitTooLongError, RequestBudget } from '../../../src/providers/shared/request-budget.ts';
 
 /** A fake clock whose sleep advances the clock instead of waiting. */
 function fakeClock(start = 1_000_000) {
@@ -114,5 +114,46 @@ describe('RequestBudget', () => {
     const budget = new RequestBudget({ api: { limit: 1, windowMs: 1000 } });
     expect(() => budget.tryTake('nope')).toThrow(RangeError);
     expect(() => new RequestBudget({ api: { limit: 0, windowMs: 1000 } })).toThrow(RangeError);
+  });
+
+  it('expectedWaitMs counts the waiters queued ahead, the window and any pause', async () => {
+    const clock = fakeClock();
+    const budget = new RequestBudget({ api: { limit: 2, windowMs: 1000 } }, clock.now, { sleep: clock.sleep });
+    expect(budget.expectedWaitMs('api')).toBe(0);
+    budget.tryTake('api');
+    clock.advance(100);
+    budget.tryTake('api');
+    expect(budget.expectedWaitMs('api')).toBe(900);
+    budget.pauseUntil('api', clock.now() + 5000);
+    expect(budget.expectedWaitMs('api')).toBe(5000);
+  });
+
+  it('take() with maxWaitMs refuses at once when the slot would come too late, and queues nothing', async () => {
+    const clock = fakeClock();
+    const budget = new RequestBudget({ api: { limit: 1, windowMs: 10_000 } }, clock.now, { sleep: clock.sleep });
+    await budget.take('api');
+    const error = await budget.take('api', { maxWaitMs: 3000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BudgetWaitTooLongError);
+    expect(error).toMatchObject({ group: 'api', waitMs: 10_000 });
+    expect(clock.slept).toEqual([]);
+    clock.advance(8000);
+    await budget.take('api', { maxWaitMs: 3000 });
+    expect(clock.slept).toEqual([2000]);
+    // Without a limit the same wait is simply waited out.
+    await budget.take('api');
+    expect(clock.slept).toEqual([2000, 10_000]);
+  });
+
+  it('a pause set while queued that pushes the slot past maxWaitMs fails the waiter', async () => {
+    let now = 0;
+    const budget = new RequestBudget({ api: { limit: 1, windowMs: 1000 } }, () => now, {
+      sleep: async (ms) => {
+        // While this waiter sleeps, the upstream says "wait a minute".
+        budget.pauseFor('api', 60_000);
+        now += ms;
+      },
+    });
+    await budget.take('api');
+    await expect(budget.take('api', { maxWaitMs: 3000 })).rejects.toBeInstanceOf(BudgetWaitTooLongError);
   });
 });
