@@ -1,3 +1,17 @@
+/**
+ * Sandbox 247xd (/work/shared/providers/247xd.txt): the REST API v1 under `/api/v1`, `Authorization: Bearer
+ * 247xd_` + 40 characters, `{success,data}` / `{success:false,error:{code,message}}`, 60 requests per user per
+ * clock minute with X-RateLimit-* on every answer (Reset in Unix seconds), balance in coins with two decimals.
+ *
+ * Where the document is silent this simulator takes the reading safest for money:
+ * - OTP: cancel (only `waiting_sms`) gives nothing back; the coins return only through POST …/refund, once, for
+ *   a `cancelled` order or one that `expired` (20 min, the example's expiresAt) without an SMS.
+ * - Social: priced per 1000 units, rounded UP to 0.01; a `partial` order refunds the undelivered share rounded
+ *   DOWN, a `cancelled` one its full price; refunds again only through the endpoint.
+ * - Codes the table lacks map onto it: out of stock, not enough coins and a wrong order state are 400
+ *   BAD_REQUEST; malformed/missing JSON is 400 BAD_REQUEST; bad or missing fields are 400 VALIDATION_ERROR;
+ *   unknown services, options and orders (also another user's or another kind's) are 404 NOT_FOUND.
+ */
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
