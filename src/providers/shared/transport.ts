@@ -218,6 +218,7 @@ export class ProviderTransport {
   async call(spec: CallSpec): Promise<HttpAnswer>;
   async call<T>(spec: CallSpec, interpret: (answer: HttpAnswer) => T): Promise<T>;
   async call<T>(spec: CallSpec, interpret?: (answer: HttpAnswer) => T): Promise<T | HttpAnswer> {
+    if (!this.#budget.has(spec.group)) throw new RangeError(`${this.provider}: unknown request budget group "${spec.group}"`);
     const url = this.#url(spec);
     const context: CallContext = { provider: this.provider, effect: spec.effect, label: `${this.provider} ${spec.method} ${this.#redactor.describeUrl(url)}` };
     let answer: HttpAnswer;
