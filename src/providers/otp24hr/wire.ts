@@ -196,7 +196,8 @@ export const OrderHistoryItem = z.object({
     .union([z.string(), z.int()])
     .nullish()
     .transform((v) => (v === null || v === undefined ? '' : String(v))),
-  created_at: z.string().optional(),
+  // Not documented: an ISO/MySQL date-time text, or a Unix time (seconds or ms) as some PHP backends write it.
+  created_at: z.union([z.string(), z.number()]).optional(),
   completed: z.boolean().optional(),
 });
 export type OrderHistoryItem = z.infer<typeof OrderHistoryItem>;
