@@ -1,7 +1,8 @@
 import type { Config } from './config.ts';
 import { openDatabase, type Database, type DatabaseTarget } from './db/database.ts';
 import { createLogger, type Logger } from './logging/logger.ts';
-import { createAdapters, endpointsFromConfig } from './providers/registry.ts';
+import { PROVIDERS } from './providers/registry.ts';
+import { callbackUrl } from './providers/shared/callback-url.ts';
 import { startSandbox, type Sandbox } from './sandbox/sandbox.ts';
 import { buildSchema } from './schema/schema.ts';
 import { startHttpServer, type RunningServer } from './server/http-server.ts';
@@ -31,8 +32,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const db: Database = await openDatabase(target);
   const events: EventBus = config.REDIS_URL ? await createRedisEventBus(config.REDIS_URL) : createEventBus();
   const sandbox = config.sandbox ? await startSandbox(config) : null;
-  const endpoints = sandbox ? sandbox.endpoints : endpointsFromConfig(config);
-  const adapters = createAdapters(endpoints);
+  const configured = sandbox ? sandbox.providers : config.providers;
+  const adapters = configured.map(({ descriptor, settings }) =>
+    descriptor.create(settings, { logger: logger.child({ provider: descriptor.id }), callbackUrl: (token) => callbackUrl(config.PUBLIC_URL, descriptor.id, token) }),
+  );
   const services = createServices({ config, db, events, logger, adapters, sandbox: sandbox?.controls ?? null });
 
   await services.fxRefresher.start();
@@ -47,7 +50,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     await shutdownServices(services, sandbox);
     throw error;
   }
-  logger.info({ url: `${server.url}/graphql`, database: db.description, sandbox: config.sandbox, providers: adapters.map((a) => a.id) }, 'switchboard listening');
+  logger.info({ url: `${server.url}/graphql`, database: db.description, sandbox: config.sandbox, providers: adapters.map((a) => a.id), absent: PROVIDERS.map((d) => d.id).filter((id) => !adapters.some((a) => a.id === id)) }, 'switchboard listening');
 
   let stopping: Promise<void> | null = null;
   return {
@@ -67,7 +70,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
 async function reconcileAtStartup(services: Services): Promise<void> {
   await services.idempotency.releaseOrphans();
   const open = (await services.book.open()).filter((o) => o.status === 'PENDING' || o.status === 'UNKNOWN');
-  for (const order of open) await services.otpOrders.reconcile(order.id);
+  for (const order of open) await services.reconciler.reconcile(order.id);
   for (const claim of await services.idempotency.inProgressWithOrder()) {
     const order = await services.book.get(claim.orderId);
     if (order && order.status !== 'PENDING') await services.idempotency.complete(claim.ownerId, claim.key);
@@ -82,7 +85,7 @@ async function reconcileAtStartup(services: Services): Promise<void> {
 async function endOrdersOfEarlierSandbox(services: Services): Promise<void> {
   const open = await services.book.open();
   for (const order of open) {
-    const to = order.status === 'OTP_RECEIVED' ? 'COMPLETED' : 'EXPIRED';
+    const to = order.status === 'OTP_RECEIVED' ? 'COMPLETED' : order.kind === 'OTP_NUMBER' ? 'EXPIRED' : 'FAILED';
     await services.book.transition(order.id, to, 'sandbox restarted: the simulator no longer has this order');
   }
   if (open.length) services.logger.info({ orders: open.length }, 'ended open orders of an earlier sandbox run');

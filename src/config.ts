@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { ProviderDescriptor } from './providers/descriptor.ts';
+import { ProviderSettingsError } from './providers/descriptor.ts';
+import { PROVIDERS } from './providers/registry.ts';
 
 /** Parses "true/false/1/0/yes/no" the way operators write flags in environment files. */
 const flag = z
@@ -85,40 +88,31 @@ const env = z.object({
   FX_MAX_AGE_SECONDS: positiveInt(3600),
   FX_REFRESH_SECONDS: positiveInt(300),
 
-  SMSCODE_API_TOKEN: optionalText,
-  SMSCODE_BASE_URL: url(['http:', 'https:']).default('https://api.smscode.gg/v1'),
-  SMSCODE_WEBHOOK_SECRET: optionalText,
-  OTP24HR_API_KEY: optionalText,
-  OTP24HR_BASE_URL: url(['http:', 'https:']).default('https://otp24hr.store/api/v1'),
-  XD247_API_KEY: optionalText,
-  XD247_BASE_URL: url(['http:', 'https:']).default('https://247xd.com/api/v1'),
-  EASYSOFT_USERNAME: optionalText,
-  EASYSOFT_PASSWORD: optionalText,
-  EASYSOFT_URL: url(['http:', 'https:']).default('https://easysoft.in.th/topup/api/v2.php'),
-  P2W_PARTNER_ID: optionalText,
-  P2W_SECRET: optionalText,
-  P2W_BASE_URL: url(['http:', 'https:']).default('https://vendor.p2wtopup.com/api/v1'),
-
   WATCHER_MIN_INTERVAL_MS: positiveInt(1000),
   WATCHER_MAX_INTERVAL_MS: positiveInt(15000),
   SHUTDOWN_TIMEOUT_MS: positiveInt(8000),
+  // How long a provider call may be in flight before reconciliation may ask about its order (timeouts plus a margin).
+  CALL_DEADLINE_SECONDS: positiveInt(60),
 });
 
 type ParsedEnv = z.infer<typeof env>;
 
+/** A provider whose credentials are set, with its parsed settings. */
+export interface ConfiguredProvider {
+  readonly descriptor: ProviderDescriptor<unknown>;
+  readonly settings: unknown;
+}
+
 export interface Config extends ParsedEnv {
   /** True when no provider credentials are set (or SANDBOX=true): simulators run in-process. */
   readonly sandbox: boolean;
+  /** Outside sandbox: every provider whose credentials are set (the others are absent). Empty in sandbox. */
+  readonly providers: readonly ConfiguredProvider[];
 }
 
 // Variables whose values must never be echoed, even in a configuration error.
 const SECRET_VARIABLES = new Set([
-  'SMSCODE_API_TOKEN',
-  'SMSCODE_WEBHOOK_SECRET',
-  'OTP24HR_API_KEY',
-  'XD247_API_KEY',
-  'EASYSOFT_PASSWORD',
-  'P2W_SECRET',
+  ...PROVIDERS.flatMap((p) => p.secretVariables),
   'CLIENT_TOKENS',
   'DATABASE_URL',
   'REDIS_URL',
@@ -142,14 +136,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid ${name}: expected ${describeExpectation(issue)}, received ${shown}`);
   }
   const parsed = result.data;
-  const anyCredentials = Boolean(
-    parsed.SMSCODE_API_TOKEN ||
-      parsed.OTP24HR_API_KEY ||
-      parsed.XD247_API_KEY ||
-      (parsed.EASYSOFT_USERNAME && parsed.EASYSOFT_PASSWORD) ||
-      (parsed.P2W_PARTNER_ID && parsed.P2W_SECRET),
-  );
-  return { ...parsed, sandbox: parsed.SANDBOX || !anyCredentials };
+  const configured: ConfiguredProvider[] = [];
+  for (const descriptor of PROVIDERS) {
+    try {
+      const settings = descriptor.settings(source);
+      if (settings !== null) configured.push({ descriptor, settings });
+    } catch (error) {
+      if (error instanceof ProviderSettingsError) throw new ConfigError(error.message);
+      throw error;
+    }
+  }
+  // Sandbox is all simulators or none: never a simulator beside a live provider.
+  const sandbox = parsed.SANDBOX || configured.length === 0;
+  return { ...parsed, sandbox, providers: sandbox ? [] : configured };
 }
 
 function describeExpectation(issue: z.core.$ZodIssue): string {

@@ -1,19 +1,10 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { ORDER_STATUSES, type OrderStatus } from '../domain/order-status.ts';
 import { CURRENCIES, type Currency } from '../domain/money.ts';
-import { PROVIDER_IDS, type ProviderId } from '../domain/provider.ts';
+import { ORDER_KINDS, type OrderKind } from '../domain/order-kind.ts';
+import { PROVIDER_IDS, type OrderIntent, type ProviderData, type ProviderId } from '../domain/provider.ts';
 
-/** Kinds of orders; every kind shares one status machine. */
-export const ORDER_KINDS = ['OTP_NUMBER', 'MOBILE_TOPUP', 'GAME_TOPUP', 'SOCIAL_BOOST', 'PREMIUM_APP'] as const;
-export type OrderKind = (typeof ORDER_KINDS)[number];
-
-/** The spending request as sent to the provider (cap in the provider's currency). */
-export interface UpstreamRequest {
-  readonly offerRef: string;
-  readonly maxPrice: string | null;
-  readonly policy: 'CHEAPEST' | 'BEST_SUCCESS';
-  readonly idempotencyKey: string;
-}
+export { ORDER_KINDS, type OrderKind };
 
 // Amounts are NUMERIC read back as strings: the ledger keeps each provider's native amount exactly.
 const amount = () => p.decimal('string').precision(24).scale(8);
@@ -44,8 +35,18 @@ export const OrderSchema = defineEntity({
     failureCode: p.string().length(100).nullable(),
     failureMessage: p.text().nullable(),
     attempts: p.json<{ provider: string; outcome: string }[]>().nullable(),
-    /** Exactly what was sent upstream, so reconciliation can ask about the same request. */
-    upstreamRequest: p.json<UpstreamRequest>().nullable(),
+    /** The gateway's own reference, sent where the provider keys creates on one (smscode Idempotency-Key, P2W refID). */
+    reference: p.string().length(64),
+    /** What the client asked for, kind by kind: with offerRef and maxPrice, exactly the request the provider got. */
+    intent: p.json<OrderIntent>(),
+    /** The client's cap converted into the provider's currency, as sent. */
+    maxPriceAmount: amount().nullable(),
+    /** Kind-specific facts (top-up target, amount delivered, the provider's raw result codes…). */
+    details: p.json<ProviderData>(),
+    /** The adapter's opaque data, handed back on every call: nothing a restart needs lives only in memory. */
+    providerData: p.json<ProviderData>(),
+    /** Set while a provider call for this order may be in flight (on any instance): reconciliation waits until then. */
+    callDeadline: p.datetime().nullable(),
     createdAt: p.datetime().index(),
     updatedAt: p.datetime(),
     statusChanges: () => p.oneToMany(StatusChange).mappedBy('order').orderBy({ at: 'asc', id: 'asc' }),
@@ -70,7 +71,7 @@ export const StatusChange = defineEntity({
 });
 export type StatusChange = InferEntity<typeof StatusChange>;
 
-/** An SMS received for an OTP order; `fingerprint` makes a replayed push land once. */
+/** An SMS received for an OTP order; `fingerprint` (of the provider's identity of the SMS) makes it land once. */
 export const OrderMessage = defineEntity({
   name: 'OrderMessage',
   tableName: 'order_messages',

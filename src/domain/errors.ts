@@ -145,3 +145,14 @@ export function isSideEffectFree(error: unknown): boolean {
     error instanceof FxRateUnavailableError
   );
 }
+
+/** The provider does not offer this operation (cancel, refund, resend…) or order kind. */
+export class UnsupportedError extends SwitchboardError {
+  readonly provider: ProviderId;
+  readonly operation: string;
+  constructor(provider: ProviderId, operation: string, providerName: string = provider) {
+    super('UNSUPPORTED', `${providerName} does not support ${operation}`);
+    this.provider = provider;
+    this.operation = operation;
+  }
+}

@@ -1,26 +1,23 @@
 import type { Currency, Money } from './money.ts';
+import type { OrderKind } from './order-kind.ts';
 import type { OrderStatus } from './order-status.ts';
+
+/**
+ * The contract every provider folder implements (docs/architecture.md, "The provider contract").
+ * One shape for every order kind: a catalog of offers, place, look up, and the optional operations a
+ * provider declares once in `operations` (present = supported; the core answers Unsupported otherwise).
+ */
 
 /** Upstream providers Switchboard knows. */
 export const PROVIDER_IDS = ['SMSCODE', 'OTP24HR', 'XD247', 'EASYSOFT', 'P2W'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
-/** What a provider can sell, plus optional operations services may call only when declared. */
-export const CAPABILITIES = [
-  'OTP_NUMBER',
-  'MOBILE_TOPUP',
-  'GAME_TOPUP',
-  'SOCIAL_BOOST',
-  'PREMIUM_APP',
-  'OTP_RESEND',
-  'OTP_FINISH',
-  'WEBHOOK',
-  'FX_RATES',
-] as const;
-export type Capability = (typeof CAPABILITIES)[number];
-
-/** Routing policy a caller may ask the provider to apply when it routes internally. */
+/** Routing policy a caller may ask a provider to apply when it routes internally (smscode does). */
 export type RoutingPolicy = 'CHEAPEST' | 'BEST_SUCCESS';
+
+/** JSON the core stores for an adapter and hands back on every call (nothing a restart needs lives only in memory). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type ProviderData = Readonly<Record<string, JsonValue>>;
 
 /** A rate a provider publishes: `rate` units of `quote` for one unit of `base`. */
 export interface PublishedRate {
@@ -37,86 +34,170 @@ export interface ProviderCountry {
   readonly dialCode: string | null;
 }
 
-export interface ProviderPlatform {
-  /** Canonical platform key, e.g. `whatsapp`. */
-  readonly key: string;
-  readonly name: string;
-}
+// ── catalog ──
 
-/** One provider's price for one OTP service (platform × country). */
-export interface OtpOffer {
-  readonly platform: string;
-  readonly country: string;
+/** Kind-specific facts of an offer: what a customer chooses and what the provider needs to know. */
+export type OfferDetails =
+  | { readonly kind: 'OTP_NUMBER'; readonly platform: string; readonly country: string }
+  | { readonly kind: 'MOBILE_TOPUP'; readonly network: string; readonly online: boolean | null; readonly amounts: readonly string[] }
+  | { readonly kind: 'GAME_TOPUP'; readonly game: string; readonly fields: readonly string[] }
+  | { readonly kind: 'SOCIAL_BOOST'; readonly platform: string; readonly minQuantity: number; readonly maxQuantity: number; readonly unitQuantity: number }
+  | { readonly kind: 'PREMIUM_APP'; readonly app: string };
+
+/** One provider's price for one service. */
+export interface ProviderOffer {
+  /** Canonical, provider-neutral key of what is sold, e.g. `otp:shopee:TH`; offers of one key are one Service. */
+  readonly serviceKey: string;
   readonly name: string;
   /** Opaque to everyone but the adapter that made it. */
   readonly providerRef: string;
+  /** In the provider's currency: per order (per `unitQuantity` for social boosts). */
   readonly price: Money;
+  /** Units in stock when the provider says; null when it does not. */
   readonly available: number | null;
+  readonly details: OfferDetails;
 }
 
-export interface OtpOfferFilter {
-  readonly platform?: string;
-  readonly country?: string;
-}
+// ── orders ──
 
-export interface BuyNumberRequest {
+/** What the client asked for, kind by kind (stored on the order, handed back to the adapter). */
+export type OrderIntent =
+  | { readonly kind: 'OTP_NUMBER'; readonly policy: RoutingPolicy }
+  | { readonly kind: 'MOBILE_TOPUP'; readonly network: string; readonly phoneNumber: string; readonly amount: string }
+  | { readonly kind: 'GAME_TOPUP'; readonly topupInfo: Readonly<Record<string, string>> }
+  | { readonly kind: 'SOCIAL_BOOST'; readonly link: string; readonly quantity: number }
+  | { readonly kind: 'PREMIUM_APP' };
+
+/** A spending request, placed once. */
+export interface PlaceOrderRequest {
   readonly offerRef: string;
-  /** Cap in the provider's own currency. */
+  readonly intent: OrderIntent;
+  /** Cap in the provider's own currency, when the client set one. */
   readonly maxPrice: Money | null;
-  readonly policy: RoutingPolicy;
-  /** Forwarded upstream where the provider supports idempotent creation. */
-  readonly idempotencyKey: string;
+  /**
+   * The gateway's own reference of this order (`[A-Za-z0-9_-]`, ≤ 64): forwarded where the provider
+   * keys creates on one (smscode Idempotency-Key, P2W refID), so a replay can never charge twice.
+   */
+  readonly reference: string;
+  /** Where the provider should push updates for this order, when it takes a URL per order. */
+  readonly callbackUrl: string | null;
 }
 
+/** The order as the core stores it, handed to the adapter for every later call. */
+export interface OrderHandle {
+  readonly kind: OrderKind;
+  readonly reference: string;
+  readonly providerRef: string | null;
+  readonly offerRef: string;
+  readonly intent: OrderIntent;
+  readonly maxPrice: Money | null;
+  readonly price: Money | null;
+  readonly providerData: ProviderData;
+  /** When the intent was recorded locally (at or before the provider created it). */
+  readonly createdAt: Date;
+}
+
+/** An SMS received on an OTP number. */
 export interface ReceivedMessage {
+  /**
+   * What identifies this SMS for this provider (its message id, or its content where it has none):
+   * the same SMS seen by poll and by webhook is stored once, whatever timestamps each carries.
+   */
+  readonly key: string;
   readonly code: string | null;
   readonly text: string;
   readonly receivedAt: Date;
 }
 
 /** What the provider currently says about one order. */
-export interface ProviderOrderSnapshot {
+export interface OrderSnapshot {
   readonly providerRef: string;
   readonly status: OrderStatus;
   /** The provider's own status word, kept for support. */
   readonly providerStatus: string;
-  readonly phoneNumber: string | null;
+  /** What was charged, when the answer says. */
   readonly price: Money | null;
-  readonly expiresAt: Date | null;
-  readonly message: ReceivedMessage | null;
+  /** What came back (cancel, expiry, failed top-up), when the answer says. */
   readonly refund: Money | null;
   readonly failedReason: string | null;
+  /** OTP orders: the number, its expiry, and the newest SMS when the answer carries one. */
+  readonly otp?: { readonly phoneNumber: string | null; readonly expiresAt: Date | null; readonly message: ReceivedMessage | null };
+  /** Kind-specific facts to keep on the order (target, amount delivered, raw result codes…), merged in. */
+  readonly details?: ProviderData;
+  /** Adapter-private facts to persist (merged into the order's providerData). */
+  readonly providerData?: ProviderData;
 }
 
-export interface OtpNumberOperations {
-  countries(): Promise<ProviderCountry[]>;
-  platforms(): Promise<ProviderPlatform[]>;
-  offers(filter: OtpOfferFilter): Promise<OtpOffer[]>;
-  /** Spends money. Called once; throws ProviderError (nothing spent) or AmbiguousOutcomeError. */
-  buyNumber(request: BuyNumberRequest): Promise<ProviderOrderSnapshot>;
-  getOrder(providerRef: string): Promise<ProviderOrderSnapshot>;
-  /** Every order the provider still considers live, in as few calls as the provider allows. */
-  activeOrders(): Promise<ProviderOrderSnapshot[]>;
-  /** Finds the order a create with this idempotency key made, when the provider can tell. */
-  findByIdempotencyKey?(request: BuyNumberRequest): Promise<ProviderOrderSnapshot | null>;
-  cancel(providerRef: string): Promise<{ refund: Money | null }>;
-  finish?(providerRef: string): Promise<void>;
-  resend?(providerRef: string): Promise<{ resent: boolean }>;
+/** What a lookup could tell about an order. */
+export type LookupResult =
+  | { readonly outcome: 'found'; readonly snapshot: OrderSnapshot }
+  /** A definite answer: the provider has no such order (the create never took effect). */
+  | { readonly outcome: 'absent'; readonly reason: string }
+  /** No definite answer now (rate limited, down, or the API cannot tell): ask again later. */
+  | { readonly outcome: 'unknown'; readonly reason: string };
+
+/** Where an order stands after an action (cancel, refund, complete) the provider accepted. */
+export interface ActionOutcome {
+  readonly status: OrderStatus;
+  readonly refund: Money | null;
+  readonly providerStatus?: string;
 }
 
-/** A verified push from a provider, already in the unified vocabulary. */
-export interface ProviderPush {
+/** Operations a provider may support beyond catalog, place and lookup: present = supported. */
+export interface ProviderOperations {
+  cancel?(order: OrderHandle): Promise<ActionOutcome>;
+  refund?(order: OrderHandle): Promise<ActionOutcome>;
+  complete?(order: OrderHandle): Promise<ActionOutcome>;
+  resend?(order: OrderHandle): Promise<{ resent: boolean }>;
+  /** Every order the provider still considers live, in as few calls as it allows (batched polling). */
+  activeOrders?(): Promise<OrderSnapshot[]>;
+  countries?(): Promise<ProviderCountry[]>;
+  publishedRates?(): Promise<PublishedRate[]>;
+}
+export type ProviderOperation = keyof ProviderOperations;
+
+// ── pushes ──
+
+/** One request a provider pushed to the gateway, as it arrived. */
+export interface WebhookRequest {
+  readonly rawBody: string;
+  readonly headers: Headers;
+  readonly url: URL;
+}
+
+/** One verified update inside a push. */
+export interface WebhookUpdate {
   /** Stable id of this delivery, so a replay is applied once. */
   readonly deliveryId: string;
   readonly event: string;
-  readonly snapshot: ProviderOrderSnapshot;
+  /** The provider's order id and/or the gateway's reference: at least one identifies the order. */
+  readonly providerRef: string | null;
+  readonly reference: string | null;
+  /** What the push says. With `confirm`, the core applies only what a lookup then says (unsigned pushes). */
+  readonly snapshot: OrderSnapshot | null;
+  readonly confirm: boolean;
 }
 
-export interface WebhookOperations {
-  /** Verifies the signature and parses the body; throws WebhookRejectedError when it is not authentic. */
-  parse(rawBody: string, headers: Headers): ProviderPush | null;
-  register(url: string): Promise<{ url: string }>;
-  sendTest(): Promise<{ statusCode: number }>;
+export interface WebhookResult {
+  readonly updates: readonly WebhookUpdate[];
+  /** What the provider expects in answer. */
+  readonly reply: { readonly status: number; readonly body: string; readonly contentType?: string };
+}
+
+export interface ProviderWebhook {
+  /**
+   * `signature`: the adapter verifies the body itself. `path-token`: the provider signs nothing, so
+   * the route only hands the adapter requests whose path carries the gateway's secret token.
+   */
+  readonly authentication: 'signature' | 'path-token';
+  /** With `path-token`: the secret the callback path must carry. */
+  readonly pathToken?: string;
+  /** Verifies and parses; throws WebhookRejectedError when the push is not authentic (→ 401, nothing changed). */
+  receive(request: WebhookRequest): WebhookResult;
+  /** Registers the URL with the provider, where its API has such a call. */
+  register?(url: string): Promise<{ url: string }>;
+  /** Asks the provider to send its test event, where it has one. */
+  sendTest?(): Promise<{ statusCode: number }>;
 }
 
 export interface ProviderHealth {
@@ -125,18 +206,29 @@ export interface ProviderHealth {
   readonly detail: string | null;
 }
 
-/** The contract every provider folder implements; services call only what `capabilities` declares. */
+/** The contract every provider folder implements. */
 export interface ProviderAdapter {
   readonly id: ProviderId;
   readonly name: string;
   readonly currency: Currency;
-  readonly capabilities: ReadonlySet<Capability>;
+  /** Kinds of order it sells. */
+  readonly kinds: readonly OrderKind[];
   balance(): Promise<Money>;
   health(): ProviderHealth;
-  publishedRates?(): Promise<PublishedRate[]>;
-  readonly otp?: OtpNumberOperations;
-  readonly webhook?: WebhookOperations;
+  /** The provider's whole catalog as offers (the core caches it). */
+  offers(): Promise<ProviderOffer[]>;
+  /** Spends money. Called once; throws a ProviderFailure (nothing spent) or AmbiguousOutcomeError. */
+  place(request: PlaceOrderRequest): Promise<OrderSnapshot>;
+  /** Finds the order, by its provider ref or, before one is known, by what the provider keys on. */
+  lookup(order: OrderHandle): Promise<LookupResult>;
+  readonly operations: ProviderOperations;
+  readonly webhook?: ProviderWebhook;
   close?(): Promise<void>;
+}
+
+/** Whether the adapter declares `operation`. */
+export function supports(adapter: ProviderAdapter, operation: ProviderOperation): boolean {
+  return typeof adapter.operations[operation] === 'function';
 }
 
 export class WebhookRejectedError extends Error {

@@ -1,42 +1,30 @@
-import { randomBytes } from 'node:crypto';
-import type { Config } from '../config.ts';
-import type { ProviderEndpoints } from '../providers/registry.ts';
-import { createSmscodeSimulator, type SmscodeSimulator } from '../providers/smscode/simulator.ts';
-import type { SandboxControls } from '../services/services.ts';
+import type { Config, ConfiguredProvider } from '../config.ts';
+import type { ProviderId } from '../domain/provider.ts';
+import type { SandboxControls } from '../providers/descriptor.ts';
+import { PROVIDERS } from '../providers/registry.ts';
+import type { ProviderSimulator } from '../providers/shared/simulator-contract.ts';
 
-/** Every provider simulator running in-process, and the endpoints the real adapters use to reach them. */
+/** Every provider simulator running in-process, and the settings that point the real adapters at them. */
 export interface Sandbox {
-  readonly endpoints: ProviderEndpoints;
-  readonly controls: SandboxControls;
-  readonly smscode: SmscodeSimulator;
+  readonly providers: readonly ConfiguredProvider[];
+  readonly simulators: ReadonlyMap<ProviderId, ProviderSimulator>;
+  readonly controls: ReadonlyMap<ProviderId, SandboxControls>;
   stop(): Promise<void>;
 }
 
-const SANDBOX_TOKEN = 'sandbox-token';
-
 /**
- * Sandbox mode (no provider credentials): the simulators listen on loopback and the gateway talks
- * HTTP to them through the same adapters it uses in production.
+ * Sandbox mode (no provider credentials): every registered provider's simulator listens on loopback
+ * and the gateway talks HTTP to it through the same adapter it uses in production.
  */
 export async function startSandbox(config: Config): Promise<Sandbox> {
-  const smscode = createSmscodeSimulator({
-    apiTokens: [SANDBOX_TOKEN],
-    autoOtp: config.SANDBOX_OTP_DELAY_MS,
-    allowInsecureWebhookUrls: true,
-    // Orders persist across runs but the simulator does not: a time-based range keeps order ids unique.
-    firstOrderId: Math.floor(Date.now() / 1000) * 10,
-  });
-  const baseUrl = await smscode.start(0);
-  const webhookSecret = config.SMSCODE_WEBHOOK_SECRET ?? randomBytes(32).toString('hex');
+  const runId = Math.floor(Date.now() / 1000);
+  const started = await Promise.all(PROVIDERS.map(async (descriptor) => ({ descriptor, run: await descriptor.sandbox({ resultDelayMs: config.SANDBOX_OTP_DELAY_MS, runId }) })));
   return {
-    endpoints: { smscode: { baseUrl, apiToken: SANDBOX_TOKEN, webhookSecret } },
-    controls: {
-      deliverOtp: async (provider, providerRef, code) => {
-        if (provider !== 'SMSCODE') throw new Error(`No sandbox simulator delivers SMS for ${provider}`);
-        await smscode.deliverOtp(Number(providerRef), code ?? undefined);
-      },
+    providers: started.map(({ descriptor, run }) => ({ descriptor, settings: run.settings })),
+    simulators: new Map(started.map(({ descriptor, run }) => [descriptor.id, run.simulator])),
+    controls: new Map(started.map(({ descriptor, run }) => [descriptor.id, run.controls])),
+    stop: async () => {
+      await Promise.all(started.map(({ run }) => run.simulator.stop()));
     },
-    smscode,
-    stop: () => smscode.stop(),
   };
 }

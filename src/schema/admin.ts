@@ -1,4 +1,5 @@
-import { ValidationError } from '../domain/errors.ts';
+import { UnsupportedError, ValidationError } from '../domain/errors.ts';
+import { callbackUrl } from '../providers/shared/callback-url.ts';
 import { builder } from './builder.ts';
 import { ProviderIdEnum } from './provider-enums.ts';
 import { ORDER_ACTION_ERRORS } from './errors.ts';
@@ -23,13 +24,12 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       if (!ctx.viewer.isAdmin) throw new ValidationError('Only the admin client may register webhooks', 'provider');
-      const publicUrl = ctx.services.config.PUBLIC_URL;
-      if (!publicUrl) throw new ValidationError('PUBLIC_URL is not set, so there is no URL to register', 'provider');
       const adapter = ctx.services.providers.require(args.provider);
-      if (!adapter.webhook) throw new ValidationError(`${adapter.name} does not push webhooks`, 'provider');
-      const url = new URL(`webhooks/${adapter.id.toLowerCase()}`, publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`).toString();
+      if (!adapter.webhook?.register) throw new UnsupportedError(adapter.id, 'webhook registration through its API', adapter.name);
+      const url = callbackUrl(ctx.services.config.PUBLIC_URL, adapter.id, adapter.webhook.pathToken);
+      if (!url) throw new ValidationError('PUBLIC_URL is not set, so there is no URL to register', 'provider');
       await adapter.webhook.register(url);
-      const testStatusCode = args.sendTest ? (await adapter.webhook.sendTest()).statusCode : null;
+      const testStatusCode = args.sendTest && adapter.webhook.sendTest ? (await adapter.webhook.sendTest()).statusCode : null;
       return { provider: adapter.id, url, testStatusCode };
     },
   }),

@@ -1,11 +1,11 @@
 import { resolveArrayConnection } from '@pothos/plugin-relay';
 import type { Currency } from '../domain/money.ts';
 import { FxRateUnavailableError } from '../domain/errors.ts';
-import type { ProviderCountry } from '../domain/provider.ts';
+import type { OfferDetails, ProviderCountry } from '../domain/provider.ts';
 import type { CatalogOffer, CatalogService } from '../services/catalog.ts';
 import { builder } from './builder.ts';
 import { ConvertedMoneyRef, CurrencyEnum, MoneyRef } from './money.ts';
-import { ProviderIdEnum } from './provider-enums.ts';
+import { OrderKindEnum, ProviderIdEnum } from './provider-enums.ts';
 
 /** A catalog entry plus the currency the client wants prices in. */
 interface PricedService {
@@ -47,17 +47,31 @@ const OfferRef = builder.objectRef<{ offer: CatalogOffer; currency: Currency | n
   }),
 });
 
+const OtpServiceDetailsRef = builder.objectRef<Extract<OfferDetails, { kind: 'OTP_NUMBER' }>>('OtpServiceDetails').implement({
+  description: 'An OTP number: a platform in a country.',
+  isTypeOf: (d) => (d as OfferDetails).kind === 'OTP_NUMBER',
+  fields: (t) => ({
+    platform: t.string({ description: 'Canonical platform key, e.g. whatsapp.', resolve: (d) => d.platform }),
+    country: t.string({ description: 'ISO 3166-1 alpha-2 country code.', resolve: (d) => d.country }),
+  }),
+});
+
+const ServiceDetailsRef = builder.unionType('ServiceDetails', {
+  description: 'What is specific to the kind of service (more kinds join as their providers arrive).',
+  types: [OtpServiceDetailsRef],
+  resolveType: () => 'OtpServiceDetails',
+});
+
 const ServiceRef = builder.objectRef<PricedService>('Service').implement({
-  description: 'Something a customer buys, provider-neutral; for OTP numbers a platform in a country.',
+  description: 'Something a customer buys, provider-neutral, of any kind; for OTP numbers a platform in a country.',
   fields: (t) => ({
     key: t.string({ description: 'Canonical key, e.g. otp:whatsapp:ID.', resolve: ({ service }) => service.key }),
-    kind: t.string({ description: 'OTP_NUMBER for now; top-up kinds come with their providers.', resolve: ({ service }) => service.kind }),
-    platform: t.string({ description: 'Platform key, e.g. whatsapp.', resolve: ({ service }) => service.platform }),
-    country: t.string({ description: 'ISO 3166-1 alpha-2 country code.', resolve: ({ service }) => service.country }),
+    kind: t.field({ type: OrderKindEnum, description: 'What kind of order buying it makes.', resolve: ({ service }) => service.kind }),
     name: t.string({ description: 'Display name.', resolve: ({ service }) => service.name }),
+    details: t.field({ type: ServiceDetailsRef, description: 'Kind-specific facts (platform and country for OTP numbers…).', resolve: ({ service }) => service.offers[0]!.details as never }),
     offers: t.field({
       type: [OfferRef],
-      description: 'Every provider offer, cheapest first.',
+      description: 'Every provider offer, cheapest first after conversion into one currency (offers without a usable rate last).',
       resolve: ({ service, currency }) => service.offers.map((offer) => ({ offer, currency })),
     }),
   }),
@@ -66,7 +80,8 @@ const ServiceRef = builder.objectRef<PricedService>('Service').implement({
 const CatalogFilter = builder.inputType('CatalogFilter', {
   description: 'Narrows the catalog.',
   fields: (t) => ({
-    service: t.string({ description: 'Platform key, e.g. "whatsapp".' }),
+    kind: t.field({ type: OrderKindEnum, description: 'Only services of this kind.' }),
+    service: t.string({ description: 'OTP platform key, e.g. "whatsapp" (OTP services only).' }),
     country: t.string({ description: 'ISO 3166-1 alpha-2 code, e.g. "ID".' }),
     provider: t.field({ type: ProviderIdEnum, description: 'Only this provider’s offers.' }),
     inStockOnly: t.boolean({ description: 'Leave out services with nothing in stock.' }),
@@ -88,15 +103,13 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const services = await ctx.services.catalog.services({
+        kind: args.filter?.kind ?? undefined,
         platform: args.filter?.service?.trim().toLowerCase() || undefined,
         country: args.filter?.country?.trim().toUpperCase() || undefined,
         provider: args.filter?.provider ?? undefined,
       });
       const visible = args.filter?.inStockOnly ? services.filter((s) => s.offers.some((o) => o.available === null || o.available > 0)) : services;
-      const priced = visible.map((service) => ({
-        service: { ...service, offers: [...service.offers].sort((a, b) => a.price.amount.comparedTo(b.price.amount)) },
-        currency: args.currency ?? null,
-      }));
+      const priced = visible.map((service) => ({ service, currency: args.currency ?? null }));
       return resolveArrayConnection({ args }, priced);
     },
   }),

@@ -10,6 +10,7 @@ import {
   RequestInProgressError,
   ServiceUnavailableError,
   SwitchboardError,
+  UnsupportedError,
   ValidationError,
   type OfferAttempt,
   type ProviderFailure,
@@ -116,6 +117,16 @@ builder.objectType(ProviderRejectedError, {
   fields: (t) => ({ attempts: t.field({ type: [OfferAttemptRef], description: 'Routing attempts, when the provider reported them.', resolve: (e) => [...e.attempts] }) }),
 });
 
+builder.objectType(UnsupportedError, {
+  name: 'Unsupported',
+  description: "The order's provider does not offer this operation (see the provider's capabilities). Nothing was changed.",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    provider: t.field({ type: ProviderIdEnum, description: 'The provider asked.', resolve: (e) => e.provider }),
+    operation: t.string({ description: 'What was asked for.', resolve: (e) => e.operation }),
+  }),
+});
+
 /** Errors every spending mutation can return. */
 export const SPENDING_ERRORS = [
   ValidationError,
@@ -131,4 +142,4 @@ export const SPENDING_ERRORS = [
 ];
 
 /** Errors of mutations on an existing order. */
-export const ORDER_ACTION_ERRORS = [ValidationError, NotFoundError, CancelTooEarlyError, RateLimitedError, ServiceUnavailableError, ProviderRejectedError];
+export const ORDER_ACTION_ERRORS = [ValidationError, NotFoundError, UnsupportedError, CancelTooEarlyError, RateLimitedError, ServiceUnavailableError, ProviderRejectedError];

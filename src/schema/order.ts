@@ -1,12 +1,15 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { Money, type Currency } from '../domain/money.ts';
 import { NotFoundError } from '../domain/errors.ts';
+import type { OrderKind } from '../domain/order-kind.ts';
 import type { Order, OrderMessage, StatusChange } from '../db/entities.ts';
 import { builder } from './builder.ts';
 import { MoneyRef } from './money.ts';
 import { OrderKindEnum, OrderStatusEnum, ProviderIdEnum } from './provider-enums.ts';
 
-export const OrderRef = builder.objectRef<Order>('Order');
+/** GraphQL object type of each order kind (more kinds implement `Order` as their providers arrive). */
+const TYPE_OF_KIND: Partial<Record<OrderKind, string>> = { OTP_NUMBER: 'OtpOrder' };
+const ORDER_TYPENAMES = new Set(Object.values(TYPE_OF_KIND));
 
 export const OtpMessageRef = builder.objectRef<OrderMessage>('OtpMessage').implement({
   description: 'An SMS received on an OTP number.',
@@ -35,40 +38,27 @@ const OrderFailureRef = builder.objectRef<{ code: string; message: string }>('Or
   }),
 });
 
-builder.node(OrderRef, {
-  description: 'An order placed through Switchboard with one provider. Only its owner can see it.',
-  id: { resolve: (o) => o.id },
-  loadMany: async (ids, ctx) => {
-    const found = await ctx.services.book.findByIds(ids.filter(isUuid));
-    const mine = new Map(found.filter((o) => o.ownerId === ctx.viewer.clientId).map((o) => [o.id, o]));
-    return ids.map((id) => mine.get(id) ?? null);
-  },
+/** What every order has, whatever it buys; each kind is an object type implementing it. */
+export const OrderRef = builder.interfaceRef<Order>('Order').implement({
+  description: 'An order placed through Switchboard with one provider, of any kind. Only its owner can see it.',
+  interfaces: [builder.nodeInterfaceRef()],
+  resolveType: (order) => TYPE_OF_KIND[order.kind] ?? 'OtpOrder',
   fields: (t) => ({
     kind: t.field({ type: OrderKindEnum, description: 'What the order buys.', resolve: (o) => o.kind }),
     provider: t.field({ type: ProviderIdEnum, description: 'The provider that fulfils it.', resolve: (o) => o.provider }),
     providerRef: t.string({ nullable: true, description: "The provider's own order reference (for support).", resolve: (o) => o.providerRef }),
+    reference: t.string({ description: "The gateway's own reference of this order, as sent to the provider where it takes one.", resolve: (o) => o.reference }),
     status: t.field({ type: OrderStatusEnum, description: 'Where the order is in the status machine.', resolve: (o) => o.status }),
     providerStatus: t.string({ nullable: true, description: "The provider's raw status word, kept for support.", resolve: (o) => o.providerStatus }),
     service: t.string({ description: 'Canonical service key, e.g. otp:whatsapp:ID.', resolve: (o) => o.serviceKey }),
     price: t.field({ type: MoneyRef, nullable: true, description: "What the provider charged, in the provider's currency (the ledger value).", resolve: (o) => toMoney(o.priceAmount, o.currency) }),
-    refund: t.field({ type: MoneyRef, nullable: true, description: 'What the provider returned on cancel or expiry, in its currency.', resolve: (o) => toMoney(o.refundAmount, o.currency) }),
-    phoneNumber: t.string({ nullable: true, description: 'The rented number (OTP orders).', resolve: (o) => o.phoneNumber }),
-    expiresAt: t.field({ type: 'DateTime', nullable: true, description: 'When the number stops receiving (OTP orders).', resolve: (o) => o.expiresAt }),
+    refund: t.field({ type: MoneyRef, nullable: true, description: 'What the provider returned (cancel, expiry, failed top-up), in its currency.', resolve: (o) => toMoney(o.refundAmount, o.currency) }),
     idempotencyKey: t.string({ description: 'The key the client sent with the purchase.', resolve: (o) => o.idempotencyKey }),
     failure: t.field({
       type: OrderFailureRef,
       nullable: true,
       description: 'Why the order failed, when it did.',
       resolve: (o) => (o.failureCode ? { code: o.failureCode, message: o.failureMessage ?? '' } : null),
-    }),
-    messages: t.loadableList({
-      type: OtpMessageRef,
-      description: 'Every SMS received, oldest first.',
-      load: async (ids: string[], ctx) => {
-        const byOrder = await ctx.services.book.messages(ids);
-        return ids.map((id) => byOrder.get(id) ?? []);
-      },
-      resolve: (o) => o.id,
     }),
     statusHistory: t.loadableList({
       type: StatusChangeRef,
@@ -84,11 +74,40 @@ builder.node(OrderRef, {
   }),
 });
 
-/** Local order id from a Relay global id; a malformed or foreign-type id is simply not found. */
+export const OtpOrderRef = builder.objectRef<Order>('OtpOrder');
+
+builder.node(OtpOrderRef, {
+  description: 'A rented virtual number that receives OTP codes.',
+  interfaces: [OrderRef],
+  isTypeOf: (o) => (o as Order).kind === 'OTP_NUMBER',
+  id: { resolve: (o) => o.id },
+  loadMany: (ids, ctx) => loadOwnedOrders(ids, ctx.services.book, ctx.viewer.clientId, 'OTP_NUMBER'),
+  fields: (t) => ({
+    phoneNumber: t.string({ nullable: true, description: 'The rented number in E.164 (null until the provider answered).', resolve: (o) => o.phoneNumber }),
+    expiresAt: t.field({ type: 'DateTime', nullable: true, description: 'When the number stops receiving.', resolve: (o) => o.expiresAt }),
+    messages: t.loadableList({
+      type: OtpMessageRef,
+      description: 'Every SMS received, oldest first.',
+      load: async (ids: string[], ctx) => {
+        const byOrder = await ctx.services.book.messages(ids);
+        return ids.map((id) => byOrder.get(id) ?? []);
+      },
+      resolve: (o) => o.id,
+    }),
+  }),
+});
+
+async function loadOwnedOrders(ids: readonly string[], book: { findByIds(ids: readonly string[]): Promise<Order[]> }, ownerId: string, kind: OrderKind): Promise<(Order | null)[]> {
+  const found = await book.findByIds(ids.filter(isUuid));
+  const mine = new Map(found.filter((o) => o.ownerId === ownerId && o.kind === kind).map((o) => [o.id, o]));
+  return ids.map((id) => mine.get(id) ?? null);
+}
+
+/** Local order id from a Relay global id of any order type; a malformed or foreign-type id is simply not found. */
 export function parseOrderId(globalId: string): string {
   try {
     const { typename, id } = decodeGlobalID(globalId);
-    if (typename === 'Order' && isUuid(id)) return id;
+    if (ORDER_TYPENAMES.has(typename) && isUuid(id)) return id;
   } catch {
     // fall through
   }

@@ -3,10 +3,11 @@ import { Money } from '../domain/money.ts';
 import { ValidationError } from '../domain/errors.ts';
 import type { OrderChangedEvent } from '../services/event-bus.ts';
 import type { OrderCursor } from '../services/order-book.ts';
+import type { Order } from '../db/entities.ts';
 import { builder, type GraphQLContext } from './builder.ts';
 import { ORDER_ACTION_ERRORS, SPENDING_ERRORS } from './errors.ts';
 import { MoneyInput } from './money.ts';
-import { OrderRef, OtpMessageRef, parseOrderId } from './order.ts';
+import { OrderRef, OtpOrderRef, parseOrderId } from './order.ts';
 import { OrderKindEnum, OrderStatusEnum, ProviderIdEnum, RoutingPolicyEnum } from './provider-enums.ts';
 
 const OrderFilter = builder.inputType('OrderFilter', {
@@ -26,7 +27,7 @@ const BuyNumberInput = builder.inputType('BuyNumberInput', {
     service: t.string({ required: true, description: 'Platform key, e.g. "whatsapp" (see catalog).' }),
     country: t.string({ required: true, description: 'ISO 3166-1 alpha-2 country code, e.g. "ID".' }),
     provider: t.field({ type: ProviderIdEnum, description: 'Only buy from this provider (default: the best offer of any).' }),
-    policy: t.field({ type: RoutingPolicyEnum, defaultValue: 'CHEAPEST', description: 'How the provider routes among its own upstreams.' }),
+    policy: t.field({ type: RoutingPolicyEnum, defaultValue: 'CHEAPEST', description: 'How a provider that routes among its own upstreams (smscode) should pick.' }),
     maxPrice: t.field({ type: MoneyInput, description: 'Refuse to pay more than this, in any currency (converted to each provider’s currency).' }),
     idempotencyKey: t.string({ required: true, description: 'Unique per purchase (1–128 printable ASCII characters). Retrying with the same key and input returns the same order; nothing is bought twice.' }),
   }),
@@ -45,7 +46,7 @@ const ResendSmsInput = OrderIdInput('ResendSmsInput', 'Which order should get it
 const ResendResultRef = builder.objectRef<{ order: Awaited<ReturnType<GraphQLContext['services']['book']['getOwned']>>; resent: boolean }>('ResendSmsOutcome').implement({
   description: 'The outcome of a resend request.',
   fields: (t) => ({
-    order: t.field({ type: OrderRef, description: 'The order.', resolve: (r) => r.order }),
+    order: t.field({ type: OtpOrderRef, description: 'The order.', resolve: (r) => r.order }),
     resent: t.boolean({ description: 'False when the platform does not support resending.', resolve: (r) => r.resent }),
   }),
 });
@@ -107,7 +108,7 @@ builder.queryFields((t) => ({
 
 builder.mutationFields((t) => ({
   buyNumber: t.field({
-    type: OrderRef,
+    type: OtpOrderRef,
     description: 'Buys a virtual number for an OTP. Idempotent per idempotencyKey; an ambiguous provider outcome returns the order in UNKNOWN and reconciles it.',
     errors: { types: SPENDING_ERRORS, dataField: { name: 'order', description: 'The order (ACTIVE, or UNKNOWN while being reconciled).' } },
     args: { input: t.arg({ type: BuyNumberInput, required: true, description: 'What to buy.' }) },
@@ -123,24 +124,24 @@ builder.mutationFields((t) => ({
   }),
   cancelOrder: t.field({
     type: OrderRef,
-    description: 'Cancels an ACTIVE OTP order; the price is refunded to the provider balance. Refused with CancelTooEarly in the first minutes.',
+    description: 'Cancels an ACTIVE order where its provider allows (see capabilities); the refund is recorded. Refused with CancelTooEarly while the provider forbids it, Unsupported where it cannot cancel.',
     errors: { types: ORDER_ACTION_ERRORS, dataField: { name: 'order', description: 'The canceled order.' } },
     args: { input: t.arg({ type: CancelOrderInput, required: true, description: 'Which order.' }) },
-    resolve: (_root, { input }, ctx) => ctx.services.otpOrders.cancel(ctx.viewer.clientId, parseOrderId(String(input.orderId))),
+    resolve: (_root, { input }, ctx) => ctx.services.orderActions.cancel(ctx.viewer.clientId, parseOrderId(String(input.orderId))),
   }),
   completeOrder: t.field({
     type: OrderRef,
     description: 'Marks an order that received its code as completed, releasing the number.',
     errors: { types: ORDER_ACTION_ERRORS, dataField: { name: 'order', description: 'The completed order.' } },
     args: { input: t.arg({ type: CompleteOrderInput, required: true, description: 'Which order.' }) },
-    resolve: (_root, { input }, ctx) => ctx.services.otpOrders.complete(ctx.viewer.clientId, parseOrderId(String(input.orderId))),
+    resolve: (_root, { input }, ctx) => ctx.services.orderActions.complete(ctx.viewer.clientId, parseOrderId(String(input.orderId))),
   }),
   resendSms: t.field({
     type: ResendResultRef,
     description: 'Asks the provider to send the SMS again (not every platform supports it).',
     errors: { types: ORDER_ACTION_ERRORS, dataField: { name: 'outcome', description: 'The order and whether the SMS was resent.' } },
     args: { input: t.arg({ type: ResendSmsInput, required: true, description: 'Which order.' }) },
-    resolve: (_root, { input }, ctx) => ctx.services.otpOrders.resend(ctx.viewer.clientId, parseOrderId(String(input.orderId))),
+    resolve: (_root, { input }, ctx) => ctx.services.orderActions.resend(ctx.viewer.clientId, parseOrderId(String(input.orderId))),
   }),
 }));
 
@@ -148,7 +149,7 @@ const OtpReceivedRef = builder.objectRef<{ orderId: string; message: NonNullable
   description: 'An SMS arrived on one of your numbers.',
   fields: (t) => ({
     order: t.field({
-      type: OrderRef,
+      type: OtpOrderRef,
       description: 'The order, as it is now.',
       resolve: (e, _args, ctx) => ctx.services.book.getOwned(e.orderId, ctx.viewer.clientId),
     }),
@@ -159,27 +160,66 @@ const OtpReceivedRef = builder.objectRef<{ orderId: string; message: NonNullable
 });
 
 /** Only the caller's own orders, and only the one asked for when an id is given. */
-function ordersOfViewer(ctx: GraphQLContext, orderId: string | null | undefined) {
-  const wanted = orderId ? parseOrderId(orderId) : null;
+function ordersOfViewer(ctx: GraphQLContext, wanted: string | null) {
   return pipe(
     ctx.services.events.subscribe('order.changed'),
     filter((e: OrderChangedEvent) => e.ownerId === ctx.viewer.clientId && (!wanted || e.orderId === wanted)),
   );
 }
 
+/**
+ * Live events, preceded by what already happened: the live stream is listening before the stored
+ * state is read, so nothing that happens in between is lost (a repeat is harmless: clients reload by id).
+ */
+async function* withBacklog(live: AsyncIterable<OrderChangedEvent>, backlog: () => Promise<OrderChangedEvent[]>): AsyncGenerator<OrderChangedEvent> {
+  const iterator = live[Symbol.asyncIterator]();
+  const first = iterator.next();
+  try {
+    for (const event of await backlog()) yield event;
+    let next = await first;
+    while (!next.done) {
+      yield next.value;
+      next = await iterator.next();
+    }
+  } finally {
+    await iterator.return?.();
+  }
+}
+
+function currentState(order: Order): OrderChangedEvent {
+  return { orderId: order.id, ownerId: order.ownerId, provider: order.provider, kind: order.kind, status: order.status, message: null };
+}
+
 builder.subscriptionFields((t) => ({
   otpReceived: t.field({
     type: OtpReceivedRef,
     description: 'Streams every SMS received on one of your orders (or on all of them when orderId is omitted) the moment it arrives.',
-    args: { orderId: t.arg.id({ description: 'Global id of one order; omit for all your orders.' }) },
-    subscribe: (_root, args, ctx) => pipe(ordersOfViewer(ctx, args.orderId ? String(args.orderId) : null), filter((e: OrderChangedEvent) => e.message !== null)),
+    args: {
+      orderId: t.arg.id({ description: 'Global id of one order; omit for all your orders.' }),
+      replay: t.arg.boolean({ defaultValue: false, description: 'With orderId: first send the messages that order already received (after a reconnect or a restart).' }),
+    },
+    subscribe: (_root, args, ctx) => {
+      const wanted = args.orderId ? parseOrderId(String(args.orderId)) : null;
+      const live = pipe(ordersOfViewer(ctx, wanted), filter((e: OrderChangedEvent) => e.message !== null));
+      if (!wanted || !args.replay) return live;
+      return withBacklog(live, async () => {
+        const order = await ctx.services.book.getOwned(wanted, ctx.viewer.clientId);
+        const messages = (await ctx.services.book.messages([order.id])).get(order.id) ?? [];
+        return messages.map((m) => ({ ...currentState(order), message: { code: m.code == null ? null : String(m.code), text: m.text, receivedAt: m.receivedAt.toISOString() } }));
+      });
+    },
     resolve: (e: OrderChangedEvent) => ({ orderId: e.orderId, message: e.message! }),
   }),
   orderUpdated: t.field({
     type: OrderRef,
-    description: 'Streams your order each time it changes: status moves and received messages.',
+    description: 'Streams your order each time it changes (status moves and received messages), of any kind. With orderId, the order as it is now comes first.',
     args: { orderId: t.arg.id({ description: 'Global id of one order; omit for all your orders.' }) },
-    subscribe: (_root, args, ctx) => ordersOfViewer(ctx, args.orderId ? String(args.orderId) : null),
+    subscribe: (_root, args, ctx) => {
+      const wanted = args.orderId ? parseOrderId(String(args.orderId)) : null;
+      const live = ordersOfViewer(ctx, wanted);
+      if (!wanted) return live;
+      return withBacklog(live, async () => [currentState(await ctx.services.book.getOwned(wanted, ctx.viewer.clientId))]);
+    },
     resolve: (e: OrderChangedEvent, _args, ctx) => ctx.services.book.getOwned(e.orderId, ctx.viewer.clientId),
   }),
 }));
@@ -187,7 +227,7 @@ builder.subscriptionFields((t) => ({
 // Sandbox only: makes the simulator deliver an SMS now, for demos in GraphiQL.
 builder.mutationField('sandboxDeliverOtp', (t) =>
   t.field({
-    type: OrderRef,
+    type: OtpOrderRef,
     subGraphs: ['sandbox'],
     description: 'SANDBOX ONLY: the simulator delivers an SMS with this code to the order now (absent outside sandbox mode).',
     errors: { types: [ValidationError], dataField: { name: 'order', description: 'The order (updates arrive through subscriptions).' } },
@@ -197,9 +237,10 @@ builder.mutationField('sandboxDeliverOtp', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const order = await ctx.services.book.getOwned(parseOrderId(String(args.orderId)), ctx.viewer.clientId);
-      if (!ctx.services.sandbox || !order.providerRef) throw new ValidationError('This order cannot receive a sandbox SMS', 'orderId');
+      const deliver = ctx.services.sandbox?.get(order.provider)?.deliverOtp;
+      if (!deliver || !order.providerRef) throw new ValidationError('This order cannot receive a sandbox SMS', 'orderId');
       if (args.code != null && !/^[A-Za-z0-9-]{1,12}$/.test(args.code)) throw new ValidationError('code must be 1 to 12 letters or digits', 'code');
-      await ctx.services.sandbox.deliverOtp(order.provider, order.providerRef, args.code ?? null);
+      await deliver(order.providerRef, args.code ?? null);
       return order;
     },
   }),

@@ -1,6 +1,7 @@
-import { CAPABILITIES, PROVIDER_IDS } from '../domain/provider.ts';
+import { PROVIDERS } from '../providers/registry.ts';
+import type { Capability } from '../services/provider-directory.ts';
 import { ORDER_STATUSES } from '../domain/order-status.ts';
-import { ORDER_KINDS } from '../db/entities.ts';
+import { ORDER_KINDS } from '../domain/order-kind.ts';
 import { builder } from './builder.ts';
 
 /** Enum values with a description each, keeping the literal types Pothos needs for arguments. */
@@ -8,17 +9,13 @@ function described<T extends string>(values: readonly T[], describe: (value: T) 
   return Object.fromEntries(values.map((v) => [v, { value: v, description: describe(v) }])) as { [K in T]: { value: K; description: string } };
 }
 
-const PROVIDER_DESCRIPTIONS: Record<(typeof PROVIDER_IDS)[number], string> = {
-  SMSCODE: 'smscode.gg — OTP numbers, many countries (IDR ledger).',
-  OTP24HR: 'OTP24HR — OTP numbers (THB).',
-  XD247: '247xd — OTP numbers, social boosts, premium app accounts (coins).',
-  EASYSOFT: 'easysoft — Thai mobile airtime refill (THB).',
-  P2W: 'P2W — game top-ups (THB).',
-};
-
+/** One value per registered provider (src/providers/registry.ts). */
 export const ProviderIdEnum = builder.enumType('ProviderId', {
-  description: 'An upstream provider.',
-  values: described(PROVIDER_IDS, (id) => PROVIDER_DESCRIPTIONS[id]),
+  description: 'An upstream provider this build can talk to.',
+  values: described(
+    PROVIDERS.map((d) => d.id),
+    (id) => PROVIDERS.find((d) => d.id === id)!.name,
+  ),
 });
 
 export const CapabilityEnum = builder.enumType('Capability', {
@@ -29,11 +26,13 @@ export const CapabilityEnum = builder.enumType('Capability', {
     GAME_TOPUP: { description: 'Tops up game accounts.' },
     SOCIAL_BOOST: { description: 'Sells social media boosts.' },
     PREMIUM_APP: { description: 'Sells premium app accounts.' },
+    CANCEL: { description: 'Can cancel an order that is still processing (refunded).' },
+    REFUND: { description: 'Can refund an order after the fact.' },
     OTP_RESEND: { description: 'Can ask for an SMS to be sent again.' },
     OTP_FINISH: { description: 'Can mark an OTP order complete early.' },
     WEBHOOK: { description: 'Pushes order updates to a webhook.' },
     FX_RATES: { description: 'Publishes exchange rates.' },
-  } satisfies Record<(typeof CAPABILITIES)[number], { description: string }>,
+  } satisfies Record<Capability, { description: string }>,
 });
 
 const STATUS_DESCRIPTIONS: Record<(typeof ORDER_STATUSES)[number], string> = {

@@ -1,4 +1,5 @@
-import type { ProviderAdapter } from '../domain/provider.ts';
+import type { ProviderHealth } from '../domain/provider.ts';
+import type { ProviderView } from '../services/provider-directory.ts';
 import type { BalanceSheet, ProviderBalance } from '../services/balances.ts';
 import { builder } from './builder.ts';
 import { AppliedRateRef, ConvertedMoneyRef, CurrencyEnum, MoneyRef } from './money.ts';
@@ -13,7 +14,7 @@ const HealthStatusEnum = builder.enumType('HealthStatus', {
   } as const,
 });
 
-const HealthRef = builder.objectRef<ReturnType<ProviderAdapter['health']>>('ProviderHealth').implement({
+const HealthRef = builder.objectRef<ProviderHealth>('ProviderHealth').implement({
   description: "A provider's health, judged from recent calls (no extra upstream traffic).",
   fields: (t) => ({
     status: t.field({ type: HealthStatusEnum, description: 'Overall state.', resolve: (h) => h.status }),
@@ -22,7 +23,7 @@ const HealthRef = builder.objectRef<ReturnType<ProviderAdapter['health']>>('Prov
   }),
 });
 
-const ProviderRef = builder.objectRef<ProviderAdapter>('Provider').implement({
+const ProviderRef = builder.objectRef<ProviderView>('Provider').implement({
   description: 'An upstream provider configured in this gateway.',
   fields: (t) => ({
     id: t.field({ type: ProviderIdEnum, description: 'Provider id.', resolve: (p) => p.id }),
@@ -33,7 +34,7 @@ const ProviderRef = builder.objectRef<ProviderAdapter>('Provider').implement({
     balance: t.field({
       type: MoneyRef,
       nullable: true,
-      description: "Live account balance in the provider's currency (one upstream call); null with an error when it cannot be read.",
+      description: "Account balance in the provider's currency (read at most every 15 s, shared by every query); null when it cannot be read.",
       resolve: (p) => p.balance(),
     }),
   }),
@@ -69,11 +70,11 @@ builder.queryFields((t) => ({
   providers: t.field({
     type: [ProviderRef],
     description: 'Configured providers with capabilities, health and live balance.',
-    resolve: (_root, _args, ctx) => ctx.services.providers.all(),
+    resolve: (_root, _args, ctx) => ctx.services.directory.all(),
   }),
   balances: t.field({
     type: BalanceSheetRef,
-    description: 'Live balances of every provider account and their total in `currency`.',
+    description: 'Balances of every provider account (cached for 15 s) and their total in `currency`.',
     args: { currency: t.arg({ type: CurrencyEnum, required: true, description: 'Currency of the converted figures and the total.' }) },
     resolve: (_root, args, ctx) => ctx.services.balances.sheet(args.currency),
   }),

@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Services } from '../services/services.ts';
 import { createGraphQLHandler, GRAPHQL_PATH } from './graphql.ts';
 import { attachWebSockets } from './websocket.ts';
+import { CALLBACK_PATH } from '../providers/shared/callback-url.ts';
 
 export interface RunningServer {
   readonly url: string;
@@ -43,14 +44,17 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
       const ready = !closing && (await services.db.isReachable());
       return json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', database: ready ? 'reachable' : 'unreachable' });
     }
-    const webhook = /^\/webhooks\/([a-z0-9]+)$/.exec(path);
+    const webhook = CALLBACK_PATH.exec(path);
     if (webhook && req.method === 'POST') {
       const body = await readBody(req, MAX_WEBHOOK_BYTES);
       if (body === null) return json(res, 413, { error: 'payload too large' });
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-      const outcome = await services.webhooks.receive(webhook[1]!, body, headers);
-      return json(res, outcome.status, { result: outcome.body });
+      const url = new URL(req.url ?? '/', 'http://gateway.invalid');
+      const outcome = await services.webhooks.receive(webhook[1]!, webhook[2] ?? null, { rawBody: body, headers, url });
+      res.writeHead(outcome.status, { 'content-type': outcome.contentType });
+      res.end(outcome.body);
+      return;
     }
     if (path === GRAPHQL_PATH) return void (await yoga.requestListener(req, res));
     if (path === '/') {

@@ -1,9 +1,9 @@
 import type { Currency, Money } from '../domain/money.ts';
 import { Dec, Money as MoneyValue, roundForDisplay, TOTAL_DECIMALS } from '../domain/money.ts';
 import type { ProviderId } from '../domain/provider.ts';
-import { errorSummary } from './catalog.ts';
+import { errorSummary } from './errors.ts';
 import type { AppliedRate, FxService } from './fx.ts';
-import type { ProviderRegistry } from './provider-registry.ts';
+import type { ProviderDirectory } from './provider-directory.ts';
 
 export interface ProviderBalance {
   readonly provider: ProviderId;
@@ -25,12 +25,12 @@ export interface BalanceSheet {
   readonly complete: boolean;
 }
 
-/** Live balances of every provider account, and their total in one currency. */
+/** Balances of every provider account (cached briefly), and their total in one currency. */
 export class Balances {
-  private readonly providers: ProviderRegistry;
+  private readonly providers: ProviderDirectory;
   private readonly fx: FxService;
 
-  constructor(providers: ProviderRegistry, fx: FxService) {
+  constructor(providers: ProviderDirectory, fx: FxService) {
     this.providers = providers;
     this.fx = fx;
   }
@@ -54,10 +54,9 @@ export class Balances {
   }
 
   private async one(provider: ProviderId, currency: Currency) {
-    const adapter = this.providers.require(provider);
     let balance: Money | null = null;
     try {
-      balance = await adapter.balance();
+      balance = await this.providers.balance(provider);
       const converted = this.fx.convert(balance, currency, 'TOTAL');
       const exact = this.fx.convertExact(balance, currency).amount;
       return { provider, balance, converted, exact, error: null };

@@ -1,24 +1,32 @@
-import type { OtpOffer, ProviderAdapter, ProviderCountry, ProviderId } from '../domain/provider.ts';
+import { FxRateUnavailableError } from '../domain/errors.ts';
+import type { Money } from '../domain/money.ts';
+import type { OrderKind } from '../domain/order-kind.ts';
+import type { ProviderAdapter, ProviderCountry, ProviderId, ProviderOffer } from '../domain/provider.ts';
+import { supports } from '../domain/provider.ts';
 import type { Logger } from '../logging/logger.ts';
+import { TtlCache } from '../providers/shared/ttl-cache.ts';
+import { errorSummary } from './errors.ts';
+import type { FxService } from './fx.ts';
 import type { ProviderRegistry } from './provider-registry.ts';
 
+export { errorSummary } from './errors.ts';
+
 /** One provider's offer, tagged with the provider it came from. */
-export interface CatalogOffer extends OtpOffer {
+export interface CatalogOffer extends ProviderOffer {
   readonly provider: ProviderId;
 }
 
-/** Something a customer buys, provider-neutral, with every provider's offer for it. */
+/** Something a customer buys, provider-neutral, with every provider's offer for it (cheapest first). */
 export interface CatalogService {
-  /** `otp:<platform>:<country>`. */
+  /** e.g. `otp:whatsapp:ID`. */
   readonly key: string;
-  readonly kind: 'OTP_NUMBER';
-  readonly platform: string;
-  readonly country: string;
+  readonly kind: OrderKind;
   readonly name: string;
   readonly offers: readonly CatalogOffer[];
 }
 
 export interface CatalogFilter {
+  readonly kind?: OrderKind;
   readonly platform?: string;
   readonly country?: string;
   readonly provider?: ProviderId;
@@ -28,103 +36,108 @@ export function otpServiceKey(platform: string, country: string): string {
   return `otp:${platform}:${country}`;
 }
 
-interface CacheEntry<T> {
-  readonly expiresAt: number;
-  readonly value: Promise<T>;
-}
-
 /**
- * The unified catalog. Offers are fetched from every OTP provider and cached briefly: catalogs
- * change slowly, and a cached read keeps Switchboard far inside each provider's request budget.
+ * The unified catalog. Each provider's offers are cached for a TTL with request coalescing (N
+ * concurrent catalog queries cost at most one upstream load per provider per TTL); a purchase
+ * adjusts the cached stock instead of reloading. A provider that fails is left out of the answer,
+ * and its health (from the transport) shows why.
  */
 export class Catalog {
   private readonly providers: ProviderRegistry;
+  private readonly fx: FxService;
   private readonly logger: Logger;
-  private readonly ttlMs: number;
-  private readonly offersCache = new Map<ProviderId, CacheEntry<OtpOffer[]>>();
-  private readonly countriesCache = new Map<ProviderId, CacheEntry<ProviderCountry[]>>();
+  private readonly offersCache: TtlCache<ProviderOffer[]>;
+  private readonly countriesCache: TtlCache<ProviderCountry[]>;
 
-  constructor(providers: ProviderRegistry, logger: Logger, ttlMs = 30_000) {
+  constructor(providers: ProviderRegistry, fx: FxService, logger: Logger, ttlMs = 30_000) {
     this.providers = providers;
+    this.fx = fx;
     this.logger = logger;
-    this.ttlMs = ttlMs;
+    this.offersCache = new TtlCache({ ttlMs });
+    this.countriesCache = new TtlCache({ ttlMs: Math.max(ttlMs, 5 * 60_000) });
   }
 
-  /** Services matching the filter, sorted by key; a provider that fails is left out (and logged). */
+  /** Services matching the filter, sorted by key, each with its offers cheapest first across currencies. */
   async services(filter: CatalogFilter = {}): Promise<CatalogService[]> {
-    const offers = await this.offers(filter);
     const byKey = new Map<string, CatalogOffer[]>();
-    for (const offer of offers) {
-      const key = otpServiceKey(offer.platform, offer.country);
-      byKey.set(key, [...(byKey.get(key) ?? []), offer]);
+    for (const offer of await this.offers(filter)) {
+      const list = byKey.get(offer.serviceKey);
+      if (list) list.push(offer);
+      else byKey.set(offer.serviceKey, [offer]);
     }
     return [...byKey.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([key, list]) => ({
-        key,
-        kind: 'OTP_NUMBER' as const,
-        platform: list[0]!.platform,
-        country: list[0]!.country,
-        name: list[0]!.name,
-        offers: list,
-      }));
+      .map(([key, list]) => ({ key, kind: list[0]!.details.kind, name: list[0]!.name, offers: this.cheapestFirst(list) }));
   }
 
   async offers(filter: CatalogFilter = {}): Promise<CatalogOffer[]> {
-    const adapters = this.otpProviders(filter.provider);
+    const adapters = this.providers.all().filter((a) => (!filter.provider || a.id === filter.provider) && (!filter.kind || a.kinds.includes(filter.kind)));
     const lists = await Promise.all(
       adapters.map(async (adapter) => {
         try {
-          const offers = await this.cached(this.offersCache, adapter.id, () => adapter.otp!.offers({}));
-          return offers.map((o) => ({ ...o, provider: adapter.id }));
+          return (await this.offersCache.get(adapter.id, () => adapter.offers())).map((o): CatalogOffer => ({ ...o, provider: adapter.id }));
         } catch (error) {
           this.logger.warn({ provider: adapter.id, err: errorSummary(error) }, 'catalog: provider offers unavailable');
           return [];
         }
       }),
     );
-    return lists
-      .flat()
-      .filter((o) => (!filter.platform || o.platform === filter.platform) && (!filter.country || o.country === filter.country));
+    return lists.flat().filter((o) => matches(o, filter));
   }
 
+  /** Countries any OTP provider sells numbers in. */
   async countries(): Promise<ProviderCountry[]> {
     const seen = new Map<string, ProviderCountry>();
-    for (const adapter of this.otpProviders()) {
-      try {
-        for (const c of await this.cached(this.countriesCache, adapter.id, () => adapter.otp!.countries())) {
-          if (!seen.has(c.code)) seen.set(c.code, c);
-        }
-      } catch (error) {
-        this.logger.warn({ provider: adapter.id, err: errorSummary(error) }, 'catalog: provider countries unavailable');
-      }
-    }
+    const withCountries = this.providers.all().filter((a) => supports(a, 'countries'));
+    const lists = await Promise.all(withCountries.map((a) => this.countriesOf(a)));
+    for (const c of lists.flat()) if (!seen.has(c.code)) seen.set(c.code, c);
     return [...seen.values()].sort((a, b) => a.code.localeCompare(b.code));
   }
 
-  /** Drops cached offers (after a purchase changes availability, for instance). */
+  /** One unit of an offer was sold: the cached stock goes down instead of the whole catalog being reloaded. */
+  noteSold(provider: ProviderId, providerRef: string): void {
+    this.offersCache.update(provider, (offers) =>
+      offers.map((o) => (o.providerRef === providerRef && o.available !== null ? { ...o, available: Math.max(0, o.available - 1) } : o)),
+    );
+  }
+
+  /** Drops cached offers (e.g. a simulator changed prices in a test). */
   invalidate(provider?: ProviderId): void {
-    if (provider) this.offersCache.delete(provider);
-    else this.offersCache.clear();
+    this.offersCache.invalidate(provider);
   }
 
-  private otpProviders(only?: ProviderId): ProviderAdapter[] {
-    return this.providers.withCapability('OTP_NUMBER').filter((a) => a.otp && (!only || a.id === only));
+  /** Offers ordered by price converted into one currency, so THB beside IDR compares correctly; unratable last. */
+  cheapestFirst<T extends { price: Money }>(offers: readonly T[]): T[] {
+    const keyed = offers.map((offer) => ({ offer, usd: this.inUsd(offer.price) }));
+    keyed.sort((a, b) => Number(a.usd === null) - Number(b.usd === null) || (a.usd && b.usd ? a.usd.compare(b.usd) : 0));
+    return keyed.map((k) => k.offer);
   }
 
-  private cached<T>(cache: Map<ProviderId, CacheEntry<T>>, id: ProviderId, load: () => Promise<T>): Promise<T> {
-    const hit = cache.get(id);
-    if (hit && hit.expiresAt > Date.now()) return hit.value;
-    const value = load();
-    cache.set(id, { expiresAt: Date.now() + this.ttlMs, value });
-    // A failed load must not be served from the cache.
-    value.catch(() => {
-      if (cache.get(id)?.value === value) cache.delete(id);
-    });
-    return value;
+  private async countriesOf(adapter: ProviderAdapter): Promise<ProviderCountry[]> {
+    try {
+      return await this.countriesCache.get(adapter.id, () => adapter.operations.countries!());
+    } catch (error) {
+      this.logger.warn({ provider: adapter.id, err: errorSummary(error) }, 'catalog: provider countries unavailable');
+      return [];
+    }
+  }
+
+  private inUsd(price: Money): Money | null {
+    try {
+      return this.fx.convertExact(price, 'USD');
+    } catch (error) {
+      if (error instanceof FxRateUnavailableError) return null;
+      throw error;
+    }
   }
 }
 
-export function errorSummary(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+function matches(offer: CatalogOffer, filter: CatalogFilter): boolean {
+  if (filter.kind && offer.details.kind !== filter.kind) return false;
+  if (filter.platform || filter.country) {
+    if (offer.details.kind !== 'OTP_NUMBER') return false;
+    if (filter.platform && offer.details.platform !== filter.platform) return false;
+    if (filter.country && offer.details.country !== filter.country) return false;
+  }
+  return true;
 }

@@ -13,6 +13,8 @@ export interface FxRateEvent {
 export interface OrderChangedEvent {
   readonly orderId: string;
   readonly ownerId: string;
+  readonly provider: string;
+  readonly kind: string;
   readonly status: string;
   /** Set when the change is a received message. */
   readonly message: { readonly code: string | null; readonly text: string; readonly receivedAt: string } | null;

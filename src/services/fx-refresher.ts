@@ -1,6 +1,7 @@
 import { Dec, isCurrency } from '../domain/money.ts';
 import type { Logger } from '../logging/logger.ts';
-import { errorSummary } from './catalog.ts';
+import { errorSummary } from './errors.ts';
+import { supports } from '../domain/provider.ts';
 import type { FxService } from './fx.ts';
 import type { ProviderRegistry } from './provider-registry.ts';
 
@@ -33,9 +34,9 @@ export class FxRefresher {
 
   async refresh(): Promise<void> {
     await Promise.all(
-      this.providers.withCapability('FX_RATES').map(async (adapter) => {
+      this.providers.all().filter((a) => supports(a, 'publishedRates')).map(async (adapter) => {
         try {
-          for (const r of (await adapter.publishedRates?.()) ?? []) {
+          for (const r of await adapter.operations.publishedRates!()) {
             if (!isCurrency(r.base) || !isCurrency(r.quote)) continue;
             this.fx.setRate({ base: r.base, quote: r.quote, rate: new Dec(r.rate), source: `PROVIDER:${adapter.id}`, asOf: r.asOf });
           }

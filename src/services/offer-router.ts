@@ -1,6 +1,5 @@
 import { FxRateUnavailableError, type OfferAttempt } from '../domain/errors.ts';
 import { Money } from '../domain/money.ts';
-import type { RoutingPolicy } from '../domain/provider.ts';
 import type { CatalogOffer } from './catalog.ts';
 import type { FxService } from './fx.ts';
 
@@ -28,7 +27,7 @@ export class OfferRouter {
     this.fx = fx;
   }
 
-  route(offers: readonly CatalogOffer[], options: { maxPrice: Money | null; policy: RoutingPolicy }): Route {
+  route(offers: readonly CatalogOffer[], options: { maxPrice: Money | null }): Route {
     const skipped: OfferAttempt[] = [];
     const candidates: { routed: RoutedOffer; usd: Money | null }[] = [];
     for (const offer of offers) {

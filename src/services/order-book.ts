@@ -3,12 +3,13 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import { canTransition, OPEN_STATUSES, type OrderStatus } from '../domain/order-status.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { Money } from '../domain/money.ts';
-import type { ProviderId, ProviderOrderSnapshot, ReceivedMessage } from '../domain/provider.ts';
-import { OrderMessage, OrderSchema, StatusChange, WebhookReceipt, type Order, type OrderKind, type UpstreamRequest } from '../db/entities.ts';
+import type { OrderIntent, OrderSnapshot, ProviderData, ProviderId, ReceivedMessage } from '../domain/provider.ts';
+import { IdempotencyRecord, OrderMessage, OrderSchema, StatusChange, WebhookReceipt, type Order, type OrderKind } from '../db/entities.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { EventBus } from './event-bus.ts';
 
+/** An order intent, as the spending pipeline records it before calling the provider. */
 export interface NewOrder {
   readonly ownerId: string;
   readonly kind: OrderKind;
@@ -16,8 +17,11 @@ export interface NewOrder {
   readonly offerRef: string;
   readonly serviceKey: string;
   readonly price: Money;
+  readonly maxPrice: Money | null;
   readonly idempotencyKey: string;
-  readonly upstreamRequest: UpstreamRequest;
+  readonly reference: string;
+  readonly intent: OrderIntent;
+  readonly details: ProviderData;
 }
 
 export interface OrderFilter {
@@ -35,10 +39,12 @@ export interface OrderCursor {
   readonly id: string;
 }
 
+const SETTLING: readonly OrderStatus[] = ['PENDING', 'UNKNOWN'];
+
 /**
  * The local order book: every order with its status history and received messages. All status
- * changes go through `transition`, which enforces the one state machine and publishes the event
- * after the change is committed.
+ * changes go through `transition` or `applySnapshot`, which enforce the one state machine and
+ * publish one event per change after it is committed.
  */
 export class OrderBook {
   private readonly db: Database;
@@ -77,7 +83,12 @@ export class OrderBook {
       failureCode: null,
       failureMessage: null,
       attempts: null,
-      upstreamRequest: input.upstreamRequest,
+      reference: input.reference,
+      intent: input.intent,
+      maxPriceAmount: input.maxPrice?.amount.toFixed() ?? null,
+      details: input.details,
+      providerData: {},
+      callDeadline: null,
       createdAt: now,
       updatedAt: now,
     });
@@ -104,6 +115,10 @@ export class OrderBook {
 
   async findByProviderRef(provider: ProviderId, providerRef: string): Promise<Order | null> {
     return this.db.em().findOne(OrderSchema, { provider, providerRef });
+  }
+
+  async findByReference(provider: ProviderId, reference: string): Promise<Order | null> {
+    return this.db.em().findOne(OrderSchema, { provider, reference });
   }
 
   /** Orders the provider may still change. */
@@ -136,6 +151,14 @@ export class OrderBook {
     return groupBy(rows, (c) => (c.order as unknown as { id: string }).id);
   }
 
+  /**
+   * Marks a provider call for this order as in flight until `deadline` (its timeout plus a margin),
+   * committed before the call: no instance reconciles the order meanwhile. Null clears it.
+   */
+  async markCallInFlight(orderId: string, deadline: Date | null): Promise<void> {
+    await this.db.em().nativeUpdate(OrderSchema, { id: orderId }, { callDeadline: deadline });
+  }
+
   /** Moves an order to a new status (and sets other fields) if the machine allows; otherwise logs and refuses. */
   async transition(orderId: string, to: OrderStatus, reason: string, fields: Partial<Order> = {}): Promise<Order> {
     return this.withLock(orderId, async () => {
@@ -150,29 +173,31 @@ export class OrderBook {
       em.assign(order, { ...fields, updatedAt: new Date() });
       if (moves) {
         order.status = to;
-        em.create(StatusChange, { order, fromStatus: from, toStatus: to, reason, at: new Date() });
+        em.create(StatusChange, { order, fromStatus: from, toStatus: to, reason: reason.slice(0, 200), at: new Date() });
       }
       await em.flush();
+      if (moves) await this.settleClaim(em, order, from);
       if (moves) this.publish(order, null);
       return order;
     });
   }
 
   /**
-   * Applies what the provider now says about an order: a new message is stored once (replays are
-   * recognized by fingerprint), status only moves forward, and each change becomes one event.
+   * Applies what the provider now says about an order: a new message is stored once (the same SMS
+   * by poll and by webhook is one message), status only moves forward, and each change becomes one event.
    */
-  async applySnapshot(orderId: string, snapshot: ProviderOrderSnapshot, source: string): Promise<Order> {
+  async applySnapshot(orderId: string, snapshot: OrderSnapshot, source: string): Promise<Order> {
     return this.withLock(orderId, async () => {
       const em = this.db.em();
       const order = await em.findOneOrFail(OrderSchema, { id: orderId });
       const from = order.status as OrderStatus;
-      // A snapshot for another number is another upstream order (e.g. a reused provider id): never merge it.
-      if (order.phoneNumber && snapshot.phoneNumber && order.phoneNumber !== snapshot.phoneNumber) {
-        this.logger.warn({ orderId, source, providerRef: snapshot.providerRef }, 'refused a provider update for a different phone number');
+      const otp = snapshot.otp;
+      // A snapshot for another number or another provider order is another upstream order: never merge it.
+      if ((order.phoneNumber && otp?.phoneNumber && order.phoneNumber !== otp.phoneNumber) || (order.providerRef && order.providerRef !== snapshot.providerRef)) {
+        this.logger.warn({ orderId, source, providerRef: snapshot.providerRef }, 'refused a provider update that belongs to another upstream order');
         return order;
       }
-      const newMessage = snapshot.message ? await this.storeMessage(em, order, snapshot.message) : null;
+      const newMessage = otp?.message ? await this.storeMessage(em, order, otp.message) : null;
       let to: OrderStatus = snapshot.status;
       // A message on an order the provider still calls ACTIVE is still an OTP arrival for our clients.
       if (newMessage && to === 'ACTIVE') to = 'OTP_RECEIVED';
@@ -180,13 +205,18 @@ export class OrderBook {
       if (to !== from && !moves) {
         this.logger.info({ orderId, from, to, source }, 'ignored a provider update that would move the order backwards');
       }
+      const settling = SETTLING.includes(from);
       const fields = {
         providerRef: order.providerRef ?? snapshot.providerRef,
         providerStatus: snapshot.providerStatus,
-        phoneNumber: snapshot.phoneNumber ?? order.phoneNumber,
-        expiresAt: snapshot.expiresAt ?? order.expiresAt,
-        priceAmount: snapshot.price && (from === 'PENDING' || from === 'UNKNOWN') ? snapshot.price.amount.toFixed() : order.priceAmount,
-        refundAmount: snapshot.refund && moves ? snapshot.refund.amount.toFixed() : order.refundAmount,
+        phoneNumber: otp?.phoneNumber ?? order.phoneNumber,
+        expiresAt: otp?.expiresAt ?? order.expiresAt,
+        priceAmount: snapshot.price && settling ? snapshot.price.amount.toFixed() : order.priceAmount,
+        refundAmount: snapshot.refund && (moves || order.refundAmount === null) ? snapshot.refund.amount.toFixed() : order.refundAmount,
+        failureMessage: moves && to === 'FAILED' && snapshot.failedReason ? snapshot.failedReason : order.failureMessage,
+        failureCode: moves && to === 'FAILED' ? (order.failureCode ?? 'PROVIDER_FAILED') : order.failureCode,
+        details: merged(order.details, snapshot.details),
+        providerData: merged(order.providerData, snapshot.providerData),
       };
       const fieldsChanged = (Object.keys(fields) as (keyof typeof fields)[]).some((k) => !sameValue(order[k], fields[k]));
       // Polling re-reads unchanged orders all the time; only a real change is written.
@@ -194,9 +224,10 @@ export class OrderBook {
       em.assign(order, { ...fields, updatedAt: new Date() });
       if (moves) {
         order.status = to;
-        em.create(StatusChange, { order, fromStatus: from, toStatus: to, reason: `${source}: provider says ${snapshot.providerStatus}`, at: new Date() });
+        em.create(StatusChange, { order, fromStatus: from, toStatus: to, reason: `${source}: provider says ${snapshot.providerStatus}`.slice(0, 200), at: new Date() });
       }
       await em.flush();
+      if (moves) await this.settleClaim(em, order, from);
       if (newMessage) this.publish(order, newMessage);
       else if (moves) this.publish(order, null);
       return order;
@@ -214,8 +245,19 @@ export class OrderBook {
     }
   }
 
+  /**
+   * Whoever settles an order (the buying request, the watcher, a webhook, start-up reconciliation on
+   * another instance), its idempotency claim completes, so a retry with the same key replays the
+   * order instead of answering RequestInProgress forever. (Should the process die right between the
+   * two writes, start-up completes claims whose order has left PENDING.)
+   */
+  private async settleClaim(em: EntityManager, order: Order, from: OrderStatus): Promise<void> {
+    if (from !== 'PENDING') return;
+    await em.nativeUpdate(IdempotencyRecord, { orderId: order.id, state: 'IN_PROGRESS' }, { state: 'DONE' });
+  }
+
   private async storeMessage(em: EntityManager, order: Order, message: ReceivedMessage): Promise<OrderMessage | null> {
-    const fingerprint = createHash('sha256').update(`${message.code ?? ''}\n${message.text}\n${message.receivedAt.toISOString()}`).digest('hex');
+    const fingerprint = createHash('sha256').update(message.key).digest('hex');
     const existing = await em.findOne(OrderMessage, { order: order.id, fingerprint });
     if (existing) return null;
     return em.create(OrderMessage, { order, code: message.code, text: message.text, receivedAt: message.receivedAt, fingerprint });
@@ -225,6 +267,8 @@ export class OrderBook {
     this.events.publish('order.changed', {
       orderId: order.id,
       ownerId: order.ownerId,
+      provider: order.provider,
+      kind: order.kind,
       status: order.status,
       message: message ? { code: message.code === null || message.code === undefined ? null : String(message.code), text: message.text, receivedAt: message.receivedAt.toISOString() } : null,
     });
@@ -242,9 +286,14 @@ export class OrderBook {
   }
 }
 
+function merged(base: ProviderData | null | undefined, extra: ProviderData | undefined): ProviderData {
+  return extra ? { ...(base ?? {}), ...extra } : (base ?? {});
+}
+
 function sameValue(a: unknown, b: unknown): boolean {
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
   if (a === undefined) return b === null || b === undefined;
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
   return a === b || (a !== null && b !== null && String(a) === String(b) && typeof a !== 'object');
 }
 

@@ -1,7 +1,7 @@
 import { NotFoundError } from '../domain/errors.ts';
-import type { Capability, ProviderAdapter, ProviderId } from '../domain/provider.ts';
+import type { ProviderAdapter, ProviderId } from '../domain/provider.ts';
 
-/** The configured providers. Adding a provider is one adapter plus one line where the registry is built. */
+/** The configured providers. Built from src/providers/registry.ts. */
 export class ProviderRegistry {
   private readonly adapters: ReadonlyMap<ProviderId, ProviderAdapter>;
 
@@ -21,9 +21,5 @@ export class ProviderRegistry {
     const adapter = this.adapters.get(id);
     if (!adapter) throw new NotFoundError('Provider', id);
     return adapter;
-  }
-
-  withCapability(capability: Capability): ProviderAdapter[] {
-    return this.all().filter((a) => a.capabilities.has(capability));
   }
 }

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import { Dec, isCurrency } from '../domain/money.ts';
 import type { ProviderAdapter, ProviderId } from '../domain/provider.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { SandboxControls } from '../providers/descriptor.ts';
 import { Balances } from './balances.ts';
 import { Catalog } from './catalog.ts';
 import type { EventBus } from './event-bus.ts';
@@ -10,10 +11,14 @@ import { FxRefresher } from './fx-refresher.ts';
 import { FxService } from './fx.ts';
 import { IdempotencyStore } from './idempotency.ts';
 import { OfferRouter } from './offer-router.ts';
+import { OrderActions } from './order-actions.ts';
 import { OrderBook } from './order-book.ts';
+import { OrderWatcher } from './order-watcher.ts';
 import { OtpOrders } from './otp-orders.ts';
-import { OtpWatcher } from './otp-watcher.ts';
+import { ProviderDirectory } from './provider-directory.ts';
 import { ProviderRegistry } from './provider-registry.ts';
+import { Reconciler } from './reconciler.ts';
+import { SpendingPipeline } from './spending/spending-pipeline.ts';
 import { WebhookInbox } from './webhook-inbox.ts';
 
 /** Everything resolvers and routes may call; built once per process. */
@@ -25,20 +30,19 @@ export interface Services {
   readonly fx: FxService;
   readonly fxRefresher: FxRefresher;
   readonly providers: ProviderRegistry;
+  readonly directory: ProviderDirectory;
   readonly catalog: Catalog;
   readonly book: OrderBook;
+  readonly pipeline: SpendingPipeline;
   readonly otpOrders: OtpOrders;
+  readonly orderActions: OrderActions;
+  readonly reconciler: Reconciler;
   readonly balances: Balances;
-  readonly watcher: OtpWatcher;
+  readonly watcher: OrderWatcher;
   readonly webhooks: WebhookInbox;
   readonly idempotency: IdempotencyStore;
-  /** Sandbox-only hooks (simulator controls), absent in production. */
-  readonly sandbox: SandboxControls | null;
-}
-
-/** What the sandbox lets a demo do that a real provider would do by itself. */
-export interface SandboxControls {
-  deliverOtp(provider: ProviderId, providerRef: string, code: string | null): Promise<void>;
+  /** Sandbox-only hooks (simulator controls) per provider, absent in production. */
+  readonly sandbox: ReadonlyMap<ProviderId, SandboxControls> | null;
 }
 
 export function createServices(deps: {
@@ -47,7 +51,7 @@ export function createServices(deps: {
   events: EventBus;
   logger: Logger;
   adapters: readonly ProviderAdapter[];
-  sandbox: SandboxControls | null;
+  sandbox: ReadonlyMap<ProviderId, SandboxControls> | null;
 }): Services {
   const { config, db, events, logger } = deps;
   const fx = new FxService({ maxAgeMs: config.FX_MAX_AGE_SECONDS * 1000, events });
@@ -59,16 +63,17 @@ export function createServices(deps: {
     fx.setRate({ base: r.base, quote: r.quote, rate: new Dec(r.rate), source: 'CONFIG', asOf: new Date() });
   }
   const providers = new ProviderRegistry(deps.adapters);
-  const catalog = new Catalog(providers, logger);
+  const directory = new ProviderDirectory(providers);
+  const catalog = new Catalog(providers, fx, logger);
   const book = new OrderBook(db, events, logger);
   const idempotency = new IdempotencyStore(db);
-  const otpOrders = new OtpOrders({ providers, catalog, router: new OfferRouter(fx), book, idempotency, logger });
+  const pipeline = new SpendingPipeline({ providers, catalog, book, idempotency, logger, publicUrl: config.PUBLIC_URL, callDeadlineMs: config.CALL_DEADLINE_SECONDS * 1000 });
+  const reconciler = new Reconciler({ providers, book, logger });
   const pushProviders = new Set<ProviderId>(config.PUBLIC_URL ? deps.adapters.filter((a) => a.webhook).map((a) => a.id) : []);
-  const watcher = new OtpWatcher(
-    { providers, book, orders: otpOrders, logger },
+  const watcher = new OrderWatcher(
+    { providers, book, reconciler, events, logger },
     { minIntervalMs: config.WATCHER_MIN_INTERVAL_MS, maxIntervalMs: config.WATCHER_MAX_INTERVAL_MS, pushProviders },
   );
-  otpOrders.onOrderOpened = (order) => watcher.wake(order.provider);
   return {
     config,
     db,
@@ -77,10 +82,14 @@ export function createServices(deps: {
     fx,
     fxRefresher: new FxRefresher({ providers, fx, logger }, config.FX_REFRESH_SECONDS * 1000),
     providers,
+    directory,
     catalog,
     book,
-    otpOrders,
-    balances: new Balances(providers, fx),
+    pipeline,
+    otpOrders: new OtpOrders({ catalog, router: new OfferRouter(fx), pipeline }),
+    orderActions: new OrderActions({ providers, book, logger }),
+    reconciler,
+    balances: new Balances(directory, fx),
     watcher,
     webhooks: new WebhookInbox({ providers, book, logger }),
     idempotency,

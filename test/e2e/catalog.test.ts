@@ -22,7 +22,7 @@ describe('catalog, countries, providers', () => {
   it('shows IDR offers converted into THB with the rate and its asOf disclosed', async () => {
     const { catalog } = await gqlData(gw.graphqlUrl, Catalog, { currency: 'THB', filter: { service: 'whatsapp', country: 'ID' } });
     const service = catalog.edges[0]!.node;
-    expect(service).toMatchObject({ key: 'otp:whatsapp:ID', platform: 'whatsapp', country: 'ID' });
+    expect(service).toMatchObject({ key: 'otp:whatsapp:ID', kind: 'OTP_NUMBER', details: { platform: 'whatsapp', country: 'ID' } });
     const offer = service.offers[0]!;
     expect(offer.nativePrice).toEqual({ amount: '15000', currency: 'IDR' });
     // 15000 IDR ÷ 16250 IDR/USD (smscode's published rate) × 32.50 THB/USD = 30 THB exactly.
@@ -59,8 +59,8 @@ describe('catalog, countries, providers', () => {
   it('resolves an order through node(id) for its owner', async () => {
     const key = `node-${Date.now()}`;
     const order = await gw.app.services.otpOrders.buyNumber('default', { platform: 'telegram', country: 'ID', provider: null, policy: 'CHEAPEST', maxPrice: null, idempotencyKey: key });
-    const globalId = Buffer.from(`Order:${order.id}`).toString('base64');
+    const globalId = Buffer.from(`OtpOrder:${order.id}`).toString('base64');
     const { node } = await gqlData(gw.graphqlUrl, NodeLookup, { id: globalId });
-    expect(node).toMatchObject({ __typename: 'Order', id: globalId, status: 'ACTIVE' });
+    expect(node).toMatchObject({ __typename: 'OtpOrder', id: globalId, status: 'ACTIVE' });
   });
 });

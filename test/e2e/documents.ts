@@ -47,8 +47,8 @@ export const ResendSms = graphql(`
 export const OrderById = graphql(`
   query OrderById($id: ID!) {
     order(id: $id) {
-      id status providerStatus phoneNumber refund { amount currency }
-      messages { code text receivedAt }
+      id status providerStatus refund { amount currency }
+      ... on OtpOrder { phoneNumber messages { code text receivedAt } }
       statusHistory { from to reason }
     }
   }
@@ -93,7 +93,7 @@ export const BalancesInThb = graphql(`
 export const Catalog = graphql(`
   query Catalog($currency: Currency, $filter: CatalogFilter, $first: Int, $after: String) {
     catalog(currency: $currency, filter: $filter, first: $first, after: $after) {
-      edges { node { key platform country name offers { provider providerRef available inStock nativePrice { amount currency } price { amount currency fx { pair rate source asOf } } } } }
+      edges { node { key kind name details { ... on OtpServiceDetails { platform country } } offers { provider providerRef available inStock nativePrice { amount currency } price { amount currency fx { pair rate source asOf } } } } }
       pageInfo { hasNextPage endCursor }
     }
   }

@@ -151,6 +151,8 @@ describe('OTP orders, polling mode (PUBLIC_URL unset)', () => {
     const order = await buyOrder(gw);
     const afterPurchase = gw.sim.balanceOf();
     const updates = await wsSubscribe(gw.graphqlUrl, OrderUpdated, { orderId: order.id });
+    // A subscription to one order starts with the order as it is now.
+    expect((await updates.next()).data?.orderUpdated).toMatchObject({ id: order.id, status: 'ACTIVE' });
     await gw.sim.advanceClock(21 * 60_000);
     const event = await updates.next();
     expect(event.data?.orderUpdated).toMatchObject({ id: order.id, status: 'EXPIRED' });

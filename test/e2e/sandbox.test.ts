@@ -36,7 +36,7 @@ describe('sandbox mode (no provider credentials)', () => {
 
   it('runs the in-process simulator behind the real adapter', async () => {
     expect(app.services.config.sandbox).toBe(true);
-    expect(app.sandbox?.smscode.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
+    expect(app.sandbox?.simulators.get('SMSCODE')?.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
     const { providers } = await gqlData(url, Providers);
     expect(providers.map((p) => p.id)).toEqual(['SMSCODE']);
   });

@@ -12,7 +12,7 @@ export type BuyNumberInput = {
   idempotencyKey: string;
   /** Refuse to pay more than this, in any currency (converted to each provider’s currency). */
   maxPrice?: MoneyInput | null | undefined;
-  /** How the provider routes among its own upstreams. */
+  /** How a provider that routes among its own upstreams (smscode) should pick. */
   policy?: RoutingPolicy | null | undefined;
   /** Only buy from this provider (default: the best offer of any). */
   provider?: ProviderId | null | undefined;
@@ -28,6 +28,8 @@ export type CancelOrderInput = {
 
 /** What a provider can do. */
 export type Capability =
+  /** Can cancel an order that is still processing (refunded). */
+  | 'CANCEL'
   /** Publishes exchange rates. */
   | 'FX_RATES'
   /** Tops up game accounts. */
@@ -42,6 +44,8 @@ export type Capability =
   | 'OTP_RESEND'
   /** Sells premium app accounts. */
   | 'PREMIUM_APP'
+  /** Can refund an order after the fact. */
+  | 'REFUND'
   /** Sells social media boosts. */
   | 'SOCIAL_BOOST'
   /** Pushes order updates to a webhook. */
@@ -53,9 +57,11 @@ export type CatalogFilter = {
   country?: string | null | undefined;
   /** Leave out services with nothing in stock. */
   inStockOnly?: boolean | null | undefined;
+  /** Only services of this kind. */
+  kind?: OrderKind | null | undefined;
   /** Only this provider’s offers. */
   provider?: ProviderId | null | undefined;
-  /** Platform key, e.g. "whatsapp". */
+  /** OTP platform key, e.g. "whatsapp" (OTP services only). */
   service?: string | null | undefined;
 };
 
@@ -139,18 +145,10 @@ export type OrderStatus =
   /** The provider outcome was ambiguous; being reconciled from the provider. */
   | 'UNKNOWN';
 
-/** An upstream provider. */
+/** An upstream provider this build can talk to. */
 export type ProviderId =
-  /** easysoft — Thai mobile airtime refill (THB). */
-  | 'EASYSOFT'
-  /** OTP24HR — OTP numbers (THB). */
-  | 'OTP24HR'
-  /** P2W — game top-ups (THB). */
-  | 'P2W'
-  /** smscode.gg — OTP numbers, many countries (IDR ledger). */
-  | 'SMSCODE'
-  /** 247xd — OTP numbers, social boosts, premium app accounts (coins). */
-  | 'XD247';
+  /** smscode.gg */
+  | 'SMSCODE';
 
 /** Which order should get its SMS again. */
 export type ResendSmsInput = {
@@ -175,7 +173,7 @@ export type NodeLookupQueryVariables = Exact<{
 }>;
 
 
-export type NodeLookupQuery = { node: { __typename: 'Order', status: OrderStatus, id: string } | null };
+export type NodeLookupQuery = { node: { __typename: 'OtpOrder', status: OrderStatus, id: string } | null };
 
 export type BuyNumberMutationVariables = Exact<{
   input: BuyNumberInput;
@@ -208,6 +206,7 @@ export type CancelOrderMutation = { cancelOrder:
     | { __typename: 'ProviderError', code: string, message: string }
     | { __typename: 'RateLimited', code: string, message: string }
     | { __typename: 'ServiceUnavailable', code: string, message: string }
+    | { __typename: 'Unsupported', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -223,6 +222,7 @@ export type CompleteOrderMutation = { completeOrder:
     | { __typename: 'ProviderError', code: string, message: string }
     | { __typename: 'RateLimited', code: string, message: string }
     | { __typename: 'ServiceUnavailable', code: string, message: string }
+    | { __typename: 'Unsupported', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -238,6 +238,7 @@ export type ResendSmsMutation = { resendSms:
     | { __typename: 'RateLimited', code: string, message: string }
     | { __typename: 'ResendSmsPayload', outcome: { resent: boolean, order: { id: string, status: OrderStatus } } }
     | { __typename: 'ServiceUnavailable', code: string, message: string }
+    | { __typename: 'Unsupported', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -246,7 +247,7 @@ export type OrderByIdQueryVariables = Exact<{
 }>;
 
 
-export type OrderByIdQuery = { order: { id: string, status: OrderStatus, providerStatus: string | null, phoneNumber: string | null, refund: { amount: string, currency: Currency } | null, messages: Array<{ code: string | null, text: string, receivedAt: string }>, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, reason: string }> } | null };
+export type OrderByIdQuery = { order: { phoneNumber: string | null, id: string, status: OrderStatus, providerStatus: string | null, messages: Array<{ code: string | null, text: string, receivedAt: string }>, refund: { amount: string, currency: Currency } | null, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, reason: string }> } | null };
 
 export type OrdersQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -291,7 +292,7 @@ export type CatalogQueryVariables = Exact<{
 }>;
 
 
-export type CatalogQuery = { catalog: { edges: Array<{ node: { key: string, platform: string, country: string, name: string, offers: Array<{ provider: ProviderId, providerRef: string, available: number | null, inStock: boolean, nativePrice: { amount: string, currency: Currency }, price: { amount: string, currency: Currency, fx: { pair: string, rate: string, source: string, asOf: string } } | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type CatalogQuery = { catalog: { edges: Array<{ node: { key: string, kind: OrderKind, name: string, details: { platform: string, country: string }, offers: Array<{ provider: ProviderId, providerRef: string, available: number | null, inStock: boolean, nativePrice: { amount: string, currency: Currency }, price: { amount: string, currency: Currency, fx: { pair: string, rate: string, source: string, asOf: string } } | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CountriesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -316,6 +317,7 @@ export type RegisterWebhookMutation = { registerProviderWebhook:
     | { __typename: 'RateLimited', code: string, message: string }
     | { __typename: 'RegisterProviderWebhookPayload', registration: { provider: string, url: string, testStatusCode: number | null } }
     | { __typename: 'ServiceUnavailable', code: string, message: string }
+    | { __typename: 'Unsupported', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -480,15 +482,17 @@ export const OrderByIdDocument = new TypedDocumentString(`
     id
     status
     providerStatus
-    phoneNumber
     refund {
       amount
       currency
     }
-    messages {
-      code
-      text
-      receivedAt
+    ... on OtpOrder {
+      phoneNumber
+      messages {
+        code
+        text
+        receivedAt
+      }
     }
     statusHistory {
       from
@@ -586,9 +590,14 @@ export const CatalogDocument = new TypedDocumentString(`
     edges {
       node {
         key
-        platform
-        country
+        kind
         name
+        details {
+          ... on OtpServiceDetails {
+            platform
+            country
+          }
+        }
         offers {
           provider
           providerRef

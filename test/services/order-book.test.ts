@@ -33,8 +33,11 @@ describe('OrderBook', () => {
       offerRef: 'catalog:87',
       serviceKey: 'otp:whatsapp:ID',
       price: Money.of('15000', 'IDR'),
+      maxPrice: null,
       idempotencyKey: `k-${Math.random()}`,
-      upstreamRequest: { offerRef: 'catalog:87', maxPrice: null, policy: 'CHEAPEST', idempotencyKey: 'sb-x' },
+      reference: 'sb-x',
+      intent: { kind: 'OTP_NUMBER', policy: 'CHEAPEST' },
+      details: {},
     });
 
   it('refuses and logs a backwards transition, leaving the order and its history unchanged', async () => {
@@ -62,12 +65,10 @@ describe('OrderBook', () => {
       providerRef: '4242',
       status: 'OTP_RECEIVED' as const,
       providerStatus: 'OTP_RECEIVED',
-      phoneNumber: '+6281',
       price: null,
-      expiresAt: null,
-      message: { code: '1234', text: 'code 1234', receivedAt: new Date('2026-11-21T00:00:00Z') },
       refund: null,
       failedReason: null,
+      otp: { phoneNumber: '+6281', expiresAt: null, message: { key: 'sms-1', code: '1234', text: 'code 1234', receivedAt: new Date('2026-11-21T00:00:00Z') } },
     };
     await Promise.all([book.applySnapshot(order.id, snapshot, 'webhook'), book.applySnapshot(order.id, snapshot, 'poll')]);
     await book.applySnapshot(order.id, snapshot, 'poll');
@@ -79,11 +80,33 @@ describe('OrderBook', () => {
     const order = await newOrder();
     await book.transition(order.id, 'ACTIVE', 'accepted', { providerRef: '777', phoneNumber: '+6281111' });
     const foreign = {
-      providerRef: '777', status: 'OTP_RECEIVED' as const, providerStatus: 'OTP_RECEIVED', phoneNumber: '+6289999', price: null, expiresAt: null,
-      message: { code: '9', text: 'someone else', receivedAt: new Date() }, refund: null, failedReason: null,
+      providerRef: '777', status: 'OTP_RECEIVED' as const, providerStatus: 'OTP_RECEIVED', price: null, refund: null, failedReason: null,
+      otp: { phoneNumber: '+6289999', expiresAt: null, message: { key: 'sms-9', code: '9', text: 'someone else', receivedAt: new Date() } },
     };
     const after = await book.applySnapshot(order.id, foreign, 'poll');
     expect(after).toMatchObject({ status: 'ACTIVE', phoneNumber: '+6281111' });
     expect((await book.messages([order.id])).get(order.id)).toBeUndefined();
+  });
+
+  it('stores one SMS once even when a webhook and a poll report it with different timestamps', async () => {
+    const order = await newOrder();
+    await book.transition(order.id, 'ACTIVE', 'accepted', { providerRef: '4343' });
+    const seen = (at: string) => ({
+      providerRef: '4343', status: 'OTP_RECEIVED' as const, providerStatus: 'OTP_RECEIVED', price: null, refund: null, failedReason: null,
+      otp: { phoneNumber: null, expiresAt: null, message: { key: 'sms\n1234\ncode 1234', code: '1234', text: 'code 1234', receivedAt: new Date(at) } },
+    });
+    await book.applySnapshot(order.id, seen('2026-11-21T00:00:00Z'), 'webhook');
+    await book.applySnapshot(order.id, seen('2026-11-21T00:00:03Z'), 'poll');
+    expect((await book.messages([order.id])).get(order.id)).toHaveLength(1);
+  });
+
+  it('completes the idempotency claim of an order whoever settles it', async () => {
+    const order = await newOrder();
+    const { IdempotencyStore } = await import('../../src/services/idempotency.ts');
+    const store = new IdempotencyStore(db);
+    await store.claim('owner-1', order.idempotencyKey, 'h');
+    await store.attachOrder('owner-1', order.idempotencyKey, order.id);
+    await book.transition(order.id, 'ACTIVE', 'settled by reconciliation on another instance');
+    expect(await store.claim('owner-1', order.idempotencyKey, 'h')).toEqual({ kind: 'replay', orderId: order.id });
   });
 });

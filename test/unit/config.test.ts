@@ -33,16 +33,20 @@ describe('loadConfig defaults', () => {
 
   it('leaves sandbox mode when a provider credential is set', () => {
     expect(loadConfig({ SMSCODE_API_TOKEN: 'sk_live_abc' }).sandbox).toBe(false);
-    expect(loadConfig({ OTP24HR_API_KEY: 'k' }).sandbox).toBe(false);
   });
 
   it('a credential that is only whitespace does not count', () => {
     expect(loadConfig({ SMSCODE_API_TOKEN: '   ' }).sandbox).toBe(true);
   });
 
-  it('a username without its password does not count as credentials', () => {
-    expect(loadConfig({ EASYSOFT_USERNAME: 'user' }).sandbox).toBe(true);
-    expect(loadConfig({ EASYSOFT_USERNAME: 'user', EASYSOFT_PASSWORD: 'pw' }).sandbox).toBe(false);
+  it('lists exactly the providers whose credentials are set, none in sandbox mode', () => {
+    expect(loadConfig({ SMSCODE_API_TOKEN: 'sk_live_abc' }).providers.map((p) => p.descriptor.id)).toEqual(['SMSCODE']);
+    expect(loadConfig({}).providers).toEqual([]);
+    expect(loadConfig({ SANDBOX: 'true', SMSCODE_API_TOKEN: 'sk_live_abc' }).providers).toEqual([]);
+  });
+
+  it('refuses a bad provider setting with one line naming the variable', () => {
+    expect(() => loadConfig({ SMSCODE_API_TOKEN: 'sk_live_abc', SMSCODE_BASE_URL: 'ftp://x' })).toThrow(/^Invalid SMSCODE_BASE_URL: expected a URL/);
   });
 
   it.each(['true', '1', 'yes'])('SANDBOX=%s forces sandbox even with credentials', (flag) => {

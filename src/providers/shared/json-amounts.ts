@@ -8,7 +8,9 @@ import { z } from 'zod';
  */
 export function parseJsonExact(text: string): unknown {
   return JSON.parse(text, function revive(this: unknown, _key: string, value: unknown, context?: { source?: string }) {
-    if (typeof value !== 'number' || !context?.source) return value;
+    if (typeof value !== 'number') return value;
+    // Without source text (a runtime older than Node 24) an amount could silently round: refuse instead.
+    if (typeof context?.source !== 'string') throw new Error('parseJsonExact needs JSON.parse source text access (Node 24 or later)');
     const source = context.source;
     if (/^-?\d+$/.test(source) && Number.isSafeInteger(value)) return value;
     return source;

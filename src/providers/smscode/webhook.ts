@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { WebhookRejectedError } from '../../domain/provider.ts';
-import type { ProviderPush } from '../../domain/provider.ts';
+import type { WebhookRequest, WebhookResult } from '../../domain/provider.ts';
 import { snapshotOfEvent } from './order-snapshots.ts';
 import { ORDER_EVENTS, OrderEventPayload, WebhookHead } from './wire.ts';
 
@@ -25,10 +25,12 @@ export function verifySmscodeSignature(rawBody: string, signature: string | null
 
 /**
  * Verifies and parses one smscode push. Throws WebhookRejectedError when the body is not authentic
- * (no secret configured, signature missing or wrong) or not a payload of the document; returns null
- * for authentic events that are not about an order (e.g. the /webhook/test event).
+ * (no secret configured, signature missing or wrong) or not a payload of the document; an authentic
+ * event that is not about an order (e.g. the /webhook/test event) yields no update. smscode only
+ * wants a 2xx back.
  */
-export function parseSmscodeWebhook(rawBody: string, headers: Headers, secret: string | undefined): ProviderPush | null {
+export function parseSmscodeWebhook(request: WebhookRequest, secret: string | undefined): WebhookResult {
+  const { rawBody, headers } = request;
   if (!secret) throw new WebhookRejectedError('smscode webhook secret is not configured');
   if (!verifySmscodeSignature(rawBody, headers.get(SIGNATURE_HEADER), secret)) {
     throw new WebhookRejectedError('smscode webhook signature is missing or wrong');
@@ -41,13 +43,24 @@ export function parseSmscodeWebhook(rawBody: string, headers: Headers, secret: s
   }
   const head = WebhookHead.safeParse(json);
   if (!head.success) throw new WebhookRejectedError('smscode webhook body has no event');
-  if (!(ORDER_EVENTS as readonly string[]).includes(head.data.event)) return null;
+  const reply = { status: 200, body: '{"received":true}', contentType: 'application/json' };
+  // Authentic but not about an order (the /webhook/test event): accepted, nothing to apply.
+  if (!(ORDER_EVENTS as readonly string[]).includes(head.data.event)) return { updates: [], reply: { ...reply, status: 202 } };
   const payload = OrderEventPayload.safeParse(json);
   if (!payload.success) throw new WebhookRejectedError(`smscode ${head.data.event} payload does not match the document`);
   return {
-    // Same bytes → same id, so a replayed delivery is applied once; a second SMS for the order differs in body.
-    deliveryId: createHash('sha256').update(rawBody, 'utf8').digest('hex'),
-    event: payload.data.event,
-    snapshot: snapshotOfEvent(payload.data),
+    updates: [
+      {
+        // Same bytes → same id, so a replayed delivery is applied once; a second SMS for the order differs in body.
+        deliveryId: createHash('sha256').update(rawBody, 'utf8').digest('hex'),
+        event: payload.data.event,
+        providerRef: String(payload.data.data.order_id),
+        reference: null,
+        snapshot: snapshotOfEvent(payload.data),
+        // Signed by smscode: applied as it says.
+        confirm: false,
+      },
+    ],
+    reply,
   };
 }

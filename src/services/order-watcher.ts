@@ -1,10 +1,13 @@
-import type { ProviderAdapter, ProviderId } from '../domain/provider.ts';
+import { OPEN_STATUSES, type OrderStatus } from '../domain/order-status.ts';
+import { supports, type OrderSnapshot, type ProviderAdapter, type ProviderId } from '../domain/provider.ts';
 import type { Order } from '../db/entities.ts';
 import type { Logger } from '../logging/logger.ts';
-import { errorSummary } from './catalog.ts';
+import { errorSummary } from './errors.ts';
+import type { EventBus, OrderChangedEvent } from './event-bus.ts';
+import { orderHandle } from './order-handle.ts';
 import type { OrderBook } from './order-book.ts';
-import type { OtpOrders } from './otp-orders.ts';
 import type { ProviderRegistry } from './provider-registry.ts';
+import type { Reconciler } from './reconciler.ts';
 
 export interface WatcherOptions {
   readonly minIntervalMs: number;
@@ -14,46 +17,53 @@ export interface WatcherOptions {
 }
 
 /**
- * Keeps open orders current by polling, for providers that do not push (or whose pushes may be lost).
- * One batched call per provider per tick (smscode /orders/active covers every active order); the
+ * Keeps open orders of every kind and provider current by polling (for providers that do not push,
+ * or whose pushes may be lost), and reconciles PENDING/UNKNOWN ones. One batched call per provider
+ * per pass where the provider has one (smscode /orders/active), a lookup per order otherwise; the
  * interval starts short after a change and backs off while nothing happens; with no open orders,
- * nothing is polled at all. Upstream calls also pass through each client's request budget.
+ * nothing is polled. It wakes on the event bus when an order opens or changes, and every upstream
+ * call passes through the provider's request budget.
  */
-export class OtpWatcher {
+export class OrderWatcher {
   private readonly providers: ProviderRegistry;
   private readonly book: OrderBook;
-  private readonly orders: OtpOrders;
+  private readonly reconciler: Reconciler;
+  private readonly events: EventBus;
   private readonly logger: Logger;
   private readonly options: WatcherOptions;
   private readonly intervals = new Map<ProviderId, number>();
   private readonly timers = new Map<ProviderId, NodeJS.Timeout>();
   private readonly running = new Map<ProviderId, Promise<void>>();
+  private subscription: AsyncIterator<OrderChangedEvent> | null = null;
   private stopped = true;
 
-  constructor(deps: { providers: ProviderRegistry; book: OrderBook; orders: OtpOrders; logger: Logger }, options: WatcherOptions) {
+  constructor(deps: { providers: ProviderRegistry; book: OrderBook; reconciler: Reconciler; events: EventBus; logger: Logger }, options: WatcherOptions) {
     this.providers = deps.providers;
     this.book = deps.book;
-    this.orders = deps.orders;
+    this.reconciler = deps.reconciler;
+    this.events = deps.events;
     this.logger = deps.logger;
     this.options = options;
   }
 
   start(): void {
     this.stopped = false;
-    for (const adapter of this.otpProviders()) this.schedule(adapter.id, 0);
+    for (const adapter of this.providers.all()) this.schedule(adapter.id, 0);
+    void this.listen();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    await this.subscription?.return?.();
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     await Promise.allSettled(this.running.values());
   }
 
-  /** A new or changed order: look at its provider soon, at the short interval. */
+  /** A new or changed open order: look at its provider soon, at the short interval. */
   wake(provider: ProviderId): void {
     // Pushed providers tell us themselves; polling them faster would only spend their request budget.
-    if (this.stopped || this.options.pushProviders.has(provider)) return;
+    if (this.stopped || this.options.pushProviders.has(provider) || !this.providers.get(provider)) return;
     this.intervals.set(provider, this.options.minIntervalMs);
     if (!this.running.has(provider)) this.schedule(provider, this.options.minIntervalMs);
   }
@@ -61,20 +71,19 @@ export class OtpWatcher {
   /** One polling pass over a provider's open orders; returns how many orders changed. */
   async pollOnce(provider: ProviderId): Promise<number> {
     const adapter = this.providers.require(provider);
-    if (!adapter.otp) return 0;
     const open = await this.book.open(provider);
     if (open.length === 0) return 0;
     let changed = 0;
-    const unsettled = open.filter((o) => o.status === 'PENDING' || o.status === 'UNKNOWN');
-    for (const order of unsettled) {
-      const after = await this.orders.reconcile(order.id);
-      if (after.status !== order.status) changed++;
+    for (const order of open.filter((o) => o.status === 'PENDING' || o.status === 'UNKNOWN')) {
+      const after = await this.reconciler.reconcile(order.id);
+      if (after && after.status !== order.status) changed++;
     }
     const live = open.filter((o) => (o.status === 'ACTIVE' || o.status === 'OTP_RECEIVED') && o.providerRef);
     if (live.length === 0) return changed;
-    const active = new Map((await adapter.otp.activeOrders()).map((s) => [s.providerRef, s]));
+    const listed = supports(adapter, 'activeOrders') ? new Map((await adapter.operations.activeOrders!()).map((s) => [s.providerRef, s])) : null;
     for (const order of live) {
-      const snapshot = active.get(order.providerRef!) ?? (await this.readEnded(adapter, order));
+      // Not in the active list any more (completed, expired, canceled), or no list at all: ask for it alone.
+      const snapshot = listed?.get(order.providerRef!) ?? (await this.lookup(adapter, order));
       if (!snapshot) continue;
       const after = await this.book.applySnapshot(order.id, snapshot, 'poll');
       if (after.status !== order.status || after.updatedAt.getTime() !== order.updatedAt.getTime()) changed++;
@@ -82,13 +91,28 @@ export class OtpWatcher {
     return changed;
   }
 
-  // Not in the active list any more: it completed, expired or was canceled; ask for it alone.
-  private async readEnded(adapter: ProviderAdapter, order: Order) {
+  private async lookup(adapter: ProviderAdapter, order: Order): Promise<OrderSnapshot | null> {
     try {
-      return await adapter.otp!.getOrder(order.providerRef!);
+      const result = await adapter.lookup(orderHandle(order));
+      if (result.outcome === 'found') return result.snapshot;
+      this.logger.warn({ orderId: order.id, outcome: result.outcome, reason: result.reason }, 'watcher: the provider did not answer for a live order');
     } catch (error) {
-      this.logger.warn({ orderId: order.id, err: errorSummary(error) }, 'watcher: could not read an order that left the active list');
-      return null;
+      this.logger.warn({ orderId: order.id, err: errorSummary(error) }, 'watcher: could not read a live order');
+    }
+    return null;
+  }
+
+  private async listen(): Promise<void> {
+    const iterator = this.events.subscribe('order.changed')[Symbol.asyncIterator]();
+    this.subscription = iterator;
+    try {
+      while (!this.stopped) {
+        const next = await iterator.next();
+        if (next.done) return;
+        if ((OPEN_STATUSES as readonly OrderStatus[]).includes(next.value.status as OrderStatus)) this.wake(next.value.provider as ProviderId);
+      }
+    } catch (error) {
+      if (!this.stopped) this.logger.warn({ err: errorSummary(error) }, 'watcher: order events stopped');
     }
   }
 
@@ -115,9 +139,5 @@ export class OtpWatcher {
     }
     this.intervals.set(provider, next);
     if (!this.stopped) this.schedule(provider, next);
-  }
-
-  private otpProviders(): ProviderAdapter[] {
-    return this.providers.withCapability('OTP_NUMBER').filter((a) => a.otp);
   }
 }
