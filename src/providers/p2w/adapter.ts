@@ -36,6 +36,8 @@ export interface P2wAdapterOptions {
   readonly rateLimits?: Partial<Record<P2wRateGroup, BudgetLimit>>;
   readonly now?: () => Date;
   readonly logger?: Logger;
+  /** A balance already known when the adapter starts (the sandbox knows what its simulator holds). */
+  readonly initialBalance?: ReportedBalance;
 }
 
 /** The P2W adapter, with its request counters and the balance its callbacks reported. */
@@ -63,7 +65,8 @@ export function createP2wAdapter(options: P2wAdapterOptions): P2wAdapter {
     logger: options.logger,
   });
   const catalog = new P2wCatalog(options.packages);
-  const reports = new CallbackReports();
+  const reports = new CallbackReports(options.initialBalance ?? null);
+  const startedAt = now();
 
   function priceOf(packageId: string, fallback: Money | null): Money | null {
     return catalog.priceOf(packageId) ?? fallback;
@@ -148,7 +151,7 @@ export function createP2wAdapter(options: P2wAdapterOptions): P2wAdapter {
       throw new ServiceUnavailableError({
         provider: 'P2W',
         providerCode: 'BALANCE_NOT_REPORTED',
-        message: `P2W has no balance endpoint and no callback has reported the balance since ${now().toISOString()}`,
+        message: `P2W has no balance endpoint and no callback has reported the balance since this gateway started (${startedAt.toISOString()})`,
       });
     },
     health: () => client.health(),

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Money } from '../../domain/money.ts';
 import type { ProviderDescriptor } from '../descriptor.ts';
 import { ProviderSettingsError } from '../descriptor.ts';
 import { credentials, envValue, urlSetting } from '../shared/settings.ts';
@@ -14,7 +15,12 @@ export interface P2wSettings {
   readonly partnerId: string;
   readonly secret: string;
   readonly packages: readonly PackageConfig[];
+  /** Sandbox only: the balance the simulator starts with (P2W reports its balance only in callbacks). */
+  readonly initialBalance?: { readonly amount: string; readonly asOf: Date };
 }
+
+// What the sandbox account holds at start, THB.
+const SANDBOX_BALANCE = '5000.00';
 
 /** P2W game top-ups: THB, refID-keyed creates, per-order hookURL callbacks (unsigned: hints only). */
 export const p2w: ProviderDescriptor<P2wSettings> = {
@@ -45,12 +51,14 @@ export const p2w: ProviderDescriptor<P2wSettings> = {
       packages: settings.packages,
       callbackUrl: () => deps.callbackUrl(),
       logger: deps.logger,
+      ...(settings.initialBalance ? { initialBalance: { balance: Money.of(settings.initialBalance.amount, 'THB'), at: settings.initialBalance.asOf } } : {}),
     }),
   async sandbox({ resultDelayMs, runId }) {
     const secret = randomBytes(32).toString('hex');
     const simulator = createP2wSimulator({
       partnerId: P2W_SANDBOX_PARTNER_ID,
       secret,
+      initialBalance: SANDBOX_BALANCE,
       // A top-up goes processing half-way, then succeeds, within the sandbox's result delay.
       autoComplete: { delayMs: Math.round((resultDelayMs.minDelayMs + resultDelayMs.maxDelayMs) / 2) },
       // Orders persist across runs but the simulator does not: a per-run range (runId is in seconds)
@@ -59,7 +67,14 @@ export const p2w: ProviderDescriptor<P2wSettings> = {
     });
     const baseUrl = await simulator.start(0);
     return {
-      settings: { baseUrl, partnerId: P2W_SANDBOX_PARTNER_ID, secret, packages: P2W_SANDBOX_PACKAGES.map((p) => ({ ...p, fields: [...p.fields] })) },
+      settings: {
+        baseUrl,
+        partnerId: P2W_SANDBOX_PARTNER_ID,
+        secret,
+        packages: P2W_SANDBOX_PACKAGES.map((p) => ({ ...p, fields: [...p.fields] })),
+        // Known from the start here; from then on the callbacks report it, as with the real P2W.
+        initialBalance: { amount: SANDBOX_BALANCE, asOf: new Date(simulator.now()) },
+      },
       simulator,
       // A top-up has no OTP to deliver: the simulator completes orders on its own.
       controls: {},

@@ -95,7 +95,11 @@ interface BalanceClaim {
 export class CallbackReports {
   readonly #orderByRef = new Map<string, string>();
   readonly #claims = new Map<string, BalanceClaim>();
-  #balance: ReportedBalance | null = null;
+  #balance: ReportedBalance | null;
+
+  constructor(initial: ReportedBalance | null = null) {
+    this.#balance = initial;
+  }
 
   /** Remembers what a callback said. */
   note(callback: ParsedCallback, status: OrderStatus, at: Date): void {
