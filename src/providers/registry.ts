@@ -1,24 +1,10 @@
-import type { Config } from '../config.ts';
-import type { ProviderAdapter } from '../domain/provider.ts';
-import { createSmscodeAdapter } from './smscode/adapter.ts';
+import type { ProviderDescriptor } from './descriptor.ts';
+import { p2w } from './p2w/index.ts';
+import { smscode } from './smscode/index.ts';
 
-/** Where each configured provider is reached (the real URL, or a sandbox simulator on loopback). */
-export interface ProviderEndpoints {
-  readonly smscode?: { baseUrl: string; apiToken: string; webhookSecret?: string };
-}
-
-/** Builds the adapters of every configured provider: adding a provider is one line here. */
-export function createAdapters(endpoints: ProviderEndpoints): ProviderAdapter[] {
-  const adapters: ProviderAdapter[] = [];
-  if (endpoints.smscode) adapters.push(createSmscodeAdapter(endpoints.smscode));
-  return adapters;
-}
-
-/** The endpoints configuration names (production: credentials set in the environment). */
-export function endpointsFromConfig(config: Config): ProviderEndpoints {
-  return {
-    ...(config.SMSCODE_API_TOKEN
-      ? { smscode: { baseUrl: config.SMSCODE_BASE_URL, apiToken: config.SMSCODE_API_TOKEN, webhookSecret: config.SMSCODE_WEBHOOK_SECRET } }
-      : {}),
-  };
-}
+/**
+ * Every provider this gateway can talk to. Adding a provider is one folder with its descriptor and
+ * one line here (docs/architecture.md, "Adding a provider"); configuration, sandbox mode and the
+ * GraphQL enums follow from this list.
+ */
+export const PROVIDERS: readonly ProviderDescriptor<any>[] = [smscode, p2w];
