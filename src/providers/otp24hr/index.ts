@@ -33,7 +33,12 @@ export const otp24hr: ProviderDescriptor<Otp24hrSettings> = {
   secretVariables: ['OTP24HR_API_KEY'],
   settings(env) {
     const set = credentials(env, ['OTP24HR_API_KEY']);
-    if (!set) return null;
+    if (!set) {
+      // A half-configured provider never starts: its other settings without the key name the key.
+      const others = ['OTP24HR_BASE_URL', 'OTP24HR_RATE_LIMIT_PER_MINUTE'].filter((name) => envValue(env, name) !== undefined);
+      if (others.length > 0) throw new ProviderSettingsError(`Missing OTP24HR_API_KEY: ${others.join(', ')} ${others.length === 1 ? 'is' : 'are'} set, so OTP24HR_API_KEY is required too`);
+      return null;
+    }
     return {
       apiKey: set.OTP24HR_API_KEY,
       baseUrl: urlSetting(env, 'OTP24HR_BASE_URL', OTP24HR_DEFAULT_BASE_URL),
