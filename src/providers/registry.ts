@@ -1,4 +1,5 @@
 import type { ProviderDescriptor } from './descriptor.ts';
+import { otp24hr } from './otp24hr/index.ts';
 import { p2w } from './p2w/index.ts';
 import { smscode } from './smscode/index.ts';
 
@@ -7,4 +8,4 @@ import { smscode } from './smscode/index.ts';
  * one line here (docs/architecture.md, "Adding a provider"); configuration, sandbox mode and the
  * GraphQL enums follow from this list.
  */
-export const PROVIDERS: readonly ProviderDescriptor<any>[] = [smscode, p2w];
+export const PROVIDERS: readonly ProviderDescriptor<any>[] = [smscode, p2w, otp24hr];
