@@ -9,6 +9,9 @@ import type { OrderBook } from './order-book.ts';
 import type { ProviderRegistry } from './provider-registry.ts';
 import type { Reconciler } from './reconciler.ts';
 
+// How long after expiresAt an OTP_RECEIVED order is still read from the provider before it is closed locally.
+const RENTAL_GRACE_MS = 5 * 60_000;
+
 export interface WatcherOptions {
   readonly minIntervalMs: number;
   readonly maxIntervalMs: number;
@@ -78,7 +81,13 @@ export class OrderWatcher {
       const after = await this.reconciler.reconcile(order.id);
       if (after && after.status !== order.status) changed++;
     }
-    const live = open.filter((o) => (o.status === 'ACTIVE' || o.status === 'OTP_RECEIVED') && o.providerRef);
+    // A number whose rental ended after its code arrived has nothing more to say (some providers never mark it done).
+    const ended = open.filter((o) => o.status === 'OTP_RECEIVED' && o.expiresAt && o.expiresAt.getTime() + RENTAL_GRACE_MS < Date.now());
+    for (const order of ended) {
+      await this.book.transition(order.id, 'COMPLETED', 'rental ended after the code arrived');
+      changed++;
+    }
+    const live = open.filter((o) => (o.status === 'ACTIVE' || o.status === 'OTP_RECEIVED') && o.providerRef && !ended.includes(o));
     if (live.length === 0) return changed;
     const listed = supports(adapter, 'activeOrders') ? new Map((await adapter.operations.activeOrders!()).map((s) => [s.providerRef, s])) : null;
     for (const order of live) {

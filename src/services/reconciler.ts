@@ -25,7 +25,10 @@ export class Reconciler {
   async reconcile(orderId: string): Promise<Order | null> {
     const order = await this.book.get(orderId);
     if (!order || (order.status !== 'PENDING' && order.status !== 'UNKNOWN')) return order;
-    if (order.callDeadline && order.callDeadline.getTime() > Date.now()) return order;
+    if (order.callDeadline && order.callDeadline.getTime() > Date.now()) {
+      this.logger.debug({ orderId, until: order.callDeadline }, 'reconciliation waits: a provider call for this order may still be in flight');
+      return order;
+    }
     const adapter = this.providers.get(order.provider);
     if (!adapter) return order;
     let result;

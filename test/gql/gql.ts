@@ -34,6 +34,11 @@ type Documents = {
     "\n  query FxRates {\n    fxRates { pair base quote rate source asOf stale }\n  }\n": typeof types.FxRatesDocument,
     "\n  query Convert($amount: Decimal!, $from: Currency!, $to: Currency!) {\n    convert(amount: $amount, from: $from, to: $to) { amount currency minorUnits original { amount currency } fx { pair rate source asOf } }\n  }\n": typeof types.ConvertDocument,
     "\n  subscription RatesChanged {\n    fxRatesChanged { pair rate source }\n  }\n": typeof types.RatesChangedDocument,
+    "\n  mutation PlatformBuy($input: BuyNumberInput!) {\n    buyNumber(input: $input) {\n      __typename\n      ... on BuyNumberPayload { order { id status providerRef phoneNumber } }\n      ... on RateLimited { retryAfterSeconds }\n      ... on Error { code message }\n    }\n  }\n": typeof types.PlatformBuyDocument,
+    "\n  query PlatformOrderState($id: ID!) {\n    order(id: $id) {\n      id status providerRef\n      ... on OtpOrder { messages { code text } }\n      statusHistory { from to reason }\n    }\n  }\n": typeof types.PlatformOrderStateDocument,
+    "\n  query PlatformCatalog {\n    catalog(first: 100, filter: { service: \"whatsapp\", country: \"ID\" }) { edges { node { key offers { provider providerRef available } } } }\n  }\n": typeof types.PlatformCatalogDocument,
+    "\n  subscription PlatformWatchOrder($orderId: ID!) { orderUpdated(orderId: $orderId) { id status } }\n": typeof types.PlatformWatchOrderDocument,
+    "\n  subscription PlatformReplayCodes($orderId: ID!) { otpReceived(orderId: $orderId, replay: true) { code order { id } } }\n": typeof types.PlatformReplayCodesDocument,
 };
 const documents: Documents = {
     "\n  subscription BenchOtpCodes { otpReceived { code order { id } } }\n": types.BenchOtpCodesDocument,
@@ -55,6 +60,11 @@ const documents: Documents = {
     "\n  query FxRates {\n    fxRates { pair base quote rate source asOf stale }\n  }\n": types.FxRatesDocument,
     "\n  query Convert($amount: Decimal!, $from: Currency!, $to: Currency!) {\n    convert(amount: $amount, from: $from, to: $to) { amount currency minorUnits original { amount currency } fx { pair rate source asOf } }\n  }\n": types.ConvertDocument,
     "\n  subscription RatesChanged {\n    fxRatesChanged { pair rate source }\n  }\n": types.RatesChangedDocument,
+    "\n  mutation PlatformBuy($input: BuyNumberInput!) {\n    buyNumber(input: $input) {\n      __typename\n      ... on BuyNumberPayload { order { id status providerRef phoneNumber } }\n      ... on RateLimited { retryAfterSeconds }\n      ... on Error { code message }\n    }\n  }\n": types.PlatformBuyDocument,
+    "\n  query PlatformOrderState($id: ID!) {\n    order(id: $id) {\n      id status providerRef\n      ... on OtpOrder { messages { code text } }\n      statusHistory { from to reason }\n    }\n  }\n": types.PlatformOrderStateDocument,
+    "\n  query PlatformCatalog {\n    catalog(first: 100, filter: { service: \"whatsapp\", country: \"ID\" }) { edges { node { key offers { provider providerRef available } } } }\n  }\n": types.PlatformCatalogDocument,
+    "\n  subscription PlatformWatchOrder($orderId: ID!) { orderUpdated(orderId: $orderId) { id status } }\n": types.PlatformWatchOrderDocument,
+    "\n  subscription PlatformReplayCodes($orderId: ID!) { otpReceived(orderId: $orderId, replay: true) { code order { id } } }\n": types.PlatformReplayCodesDocument,
 };
 
 /**
@@ -133,6 +143,26 @@ export function graphql(source: "\n  query Convert($amount: Decimal!, $from: Cur
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription RatesChanged {\n    fxRatesChanged { pair rate source }\n  }\n"): typeof import('./graphql.ts').RatesChangedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PlatformBuy($input: BuyNumberInput!) {\n    buyNumber(input: $input) {\n      __typename\n      ... on BuyNumberPayload { order { id status providerRef phoneNumber } }\n      ... on RateLimited { retryAfterSeconds }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql.ts').PlatformBuyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlatformOrderState($id: ID!) {\n    order(id: $id) {\n      id status providerRef\n      ... on OtpOrder { messages { code text } }\n      statusHistory { from to reason }\n    }\n  }\n"): typeof import('./graphql.ts').PlatformOrderStateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlatformCatalog {\n    catalog(first: 100, filter: { service: \"whatsapp\", country: \"ID\" }) { edges { node { key offers { provider providerRef available } } } }\n  }\n"): typeof import('./graphql.ts').PlatformCatalogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PlatformWatchOrder($orderId: ID!) { orderUpdated(orderId: $orderId) { id status } }\n"): typeof import('./graphql.ts').PlatformWatchOrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PlatformReplayCodes($orderId: ID!) { otpReceived(orderId: $orderId, replay: true) { code order { id } } }\n"): typeof import('./graphql.ts').PlatformReplayCodesDocument;
 
 
 export function graphql(source: string) {

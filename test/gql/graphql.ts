@@ -147,6 +147,10 @@ export type OrderStatus =
 
 /** An upstream provider this build can talk to. */
 export type ProviderId =
+  /** OTP24HR */
+  | 'OTP24HR'
+  /** P2W */
+  | 'P2W'
   /** smscode.gg */
   | 'SMSCODE';
 
@@ -339,6 +343,51 @@ export type RatesChangedSubscriptionVariables = Exact<{ [key: string]: never; }>
 
 
 export type RatesChangedSubscription = { fxRatesChanged: Array<{ pair: string, rate: string, source: string }> };
+
+export type PlatformBuyMutationVariables = Exact<{
+  input: BuyNumberInput;
+}>;
+
+
+export type PlatformBuyMutation = { buyNumber:
+    | { __typename: 'BuyNumberPayload', order: { id: string, status: OrderStatus, providerRef: string | null, phoneNumber: string | null } }
+    | { __typename: 'FxRateUnavailable', code: string, message: string }
+    | { __typename: 'IdempotencyKeyReused', code: string, message: string }
+    | { __typename: 'InsufficientBalance', code: string, message: string }
+    | { __typename: 'NoOfferAvailable', code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'RateLimited', retryAfterSeconds: number, code: string, message: string }
+    | { __typename: 'RequestInProgress', code: string, message: string }
+    | { __typename: 'ServiceUnavailable', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type PlatformOrderStateQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PlatformOrderStateQuery = { order: { id: string, status: OrderStatus, providerRef: string | null, messages: Array<{ code: string | null, text: string }>, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, reason: string }> } | null };
+
+export type PlatformCatalogQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PlatformCatalogQuery = { catalog: { edges: Array<{ node: { key: string, offers: Array<{ provider: ProviderId, providerRef: string, available: number | null }> } }> } };
+
+export type PlatformWatchOrderSubscriptionVariables = Exact<{
+  orderId: string;
+}>;
+
+
+export type PlatformWatchOrderSubscription = { orderUpdated: { id: string, status: OrderStatus } };
+
+export type PlatformReplayCodesSubscriptionVariables = Exact<{
+  orderId: string;
+}>;
+
+
+export type PlatformReplayCodesSubscription = { otpReceived: { code: string | null, order: { id: string } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -712,3 +761,79 @@ export const RatesChangedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RatesChangedSubscription, RatesChangedSubscriptionVariables>;
+export const PlatformBuyDocument = new TypedDocumentString(`
+    mutation PlatformBuy($input: BuyNumberInput!) {
+  buyNumber(input: $input) {
+    __typename
+    ... on BuyNumberPayload {
+      order {
+        id
+        status
+        providerRef
+        phoneNumber
+      }
+    }
+    ... on RateLimited {
+      retryAfterSeconds
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlatformBuyMutation, PlatformBuyMutationVariables>;
+export const PlatformOrderStateDocument = new TypedDocumentString(`
+    query PlatformOrderState($id: ID!) {
+  order(id: $id) {
+    id
+    status
+    providerRef
+    ... on OtpOrder {
+      messages {
+        code
+        text
+      }
+    }
+    statusHistory {
+      from
+      to
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlatformOrderStateQuery, PlatformOrderStateQueryVariables>;
+export const PlatformCatalogDocument = new TypedDocumentString(`
+    query PlatformCatalog {
+  catalog(first: 100, filter: {service: "whatsapp", country: "ID"}) {
+    edges {
+      node {
+        key
+        offers {
+          provider
+          providerRef
+          available
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlatformCatalogQuery, PlatformCatalogQueryVariables>;
+export const PlatformWatchOrderDocument = new TypedDocumentString(`
+    subscription PlatformWatchOrder($orderId: ID!) {
+  orderUpdated(orderId: $orderId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<PlatformWatchOrderSubscription, PlatformWatchOrderSubscriptionVariables>;
+export const PlatformReplayCodesDocument = new TypedDocumentString(`
+    subscription PlatformReplayCodes($orderId: ID!) {
+  otpReceived(orderId: $orderId, replay: true) {
+    code
+    order {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlatformReplayCodesSubscription, PlatformReplayCodesSubscriptionVariables>;

@@ -5,6 +5,7 @@ import {
   ProviderFailure,
   ProviderRejectedError,
   isSideEffectFree,
+  ValidationError,
   type OfferAttempt,
 } from '../../domain/errors.ts';
 import type { OrderKind } from '../../domain/order-kind.ts';
@@ -39,7 +40,7 @@ export interface SpendRequest {
   noOffer(attempts: readonly OfferAttempt[]): ProviderFailure;
 }
 
-type CallOutcome = { kind: 'placed'; snapshot: OrderSnapshot } | { kind: 'ambiguous'; error: Error } | { kind: 'refused'; error: ProviderFailure };
+type CallOutcome = { kind: 'placed'; snapshot: OrderSnapshot } | { kind: 'ambiguous'; error: Error } | { kind: 'refused'; error: ProviderFailure | ValidationError };
 
 /**
  * The one pipeline every spending mutation runs (docs/architecture.md, "Money safety"):
@@ -125,6 +126,7 @@ export class SpendingPipeline {
         }
         attempts.push({ provider: offer.provider, outcome: attemptOutcome(outcome.error) });
         const last = index === route.candidates.length - 1;
+        if (outcome.error instanceof ValidationError) throw outcome.error;
         if (last || !(request.failover?.(outcome.error) ?? false)) throw withAttempts(outcome.error, attempts);
       }
       throw request.noOffer(attempts);
@@ -154,7 +156,8 @@ export class SpendingPipeline {
       });
       return { kind: 'placed', snapshot };
     } catch (error) {
-      if (error instanceof ProviderFailure) return { kind: 'refused', error };
+      // A definite refusal, or input the adapter refused before sending anything: nothing was spent.
+      if (error instanceof ProviderFailure || error instanceof ValidationError) return { kind: 'refused', error };
       // Anything else after the request may have left (timeout, reset, 5xx, garbled body) is ambiguous.
       this.logger.warn({ orderId: order.id, provider, err: errorSummary(error) }, 'purchase outcome ambiguous; order goes UNKNOWN for reconciliation');
       return { kind: 'ambiguous', error: error instanceof Error ? error : new AmbiguousOutcomeError(provider, String(error)) };
@@ -186,7 +189,7 @@ export class SpendingPipeline {
   }
 }
 
-function attemptOutcome(error: ProviderFailure): string {
+function attemptOutcome(error: ProviderFailure | ValidationError): string {
   if (error instanceof NoOfferAvailableError) return 'no_offer';
   if (error instanceof InsufficientBalanceError) return 'insufficient_balance';
   return error.code.toLowerCase();
