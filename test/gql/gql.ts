@@ -16,6 +16,7 @@ import * as types from './graphql.ts';
  */
 type Documents = {
     "\n  subscription BenchOtpCodes { otpReceived { code order { id } } }\n": typeof types.BenchOtpCodesDocument,
+    "\n  query MigratedOrders($done: ID!, $open: ID!) {\n    done: order(id: $done) { id status reference price { amount currency } statusHistory { to } ... on OtpOrder { phoneNumber messages { code } } }\n    open: order(id: $open) { id status reference providerRef }\n  }\n": typeof types.MigratedOrdersDocument,
     "\n  query NodeLookup($id: ID!) { node(id: $id) { __typename id ... on Order { status } } }\n": typeof types.NodeLookupDocument,
     "\n  mutation BuyNumber($input: BuyNumberInput!) {\n    buyNumber(input: $input) {\n      __typename\n      ... on BuyNumberPayload { order { id status phoneNumber provider providerRef price { amount currency } expiresAt } }\n      ... on Error { code message }\n      ... on NoOfferAvailable { attempts { provider outcome } }\n      ... on ProviderFailure { provider providerCode }\n    }\n  }\n": typeof types.BuyNumberDocument,
     "\n  mutation CancelOrder($input: CancelOrderInput!) {\n    cancelOrder(input: $input) {\n      __typename\n      ... on CancelOrderPayload { order { id status refund { amount currency } } }\n      ... on CancelTooEarly { secondsRemaining }\n      ... on Error { code message }\n    }\n  }\n": typeof types.CancelOrderDocument,
@@ -42,6 +43,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  subscription BenchOtpCodes { otpReceived { code order { id } } }\n": types.BenchOtpCodesDocument,
+    "\n  query MigratedOrders($done: ID!, $open: ID!) {\n    done: order(id: $done) { id status reference price { amount currency } statusHistory { to } ... on OtpOrder { phoneNumber messages { code } } }\n    open: order(id: $open) { id status reference providerRef }\n  }\n": types.MigratedOrdersDocument,
     "\n  query NodeLookup($id: ID!) { node(id: $id) { __typename id ... on Order { status } } }\n": types.NodeLookupDocument,
     "\n  mutation BuyNumber($input: BuyNumberInput!) {\n    buyNumber(input: $input) {\n      __typename\n      ... on BuyNumberPayload { order { id status phoneNumber provider providerRef price { amount currency } expiresAt } }\n      ... on Error { code message }\n      ... on NoOfferAvailable { attempts { provider outcome } }\n      ... on ProviderFailure { provider providerCode }\n    }\n  }\n": types.BuyNumberDocument,
     "\n  mutation CancelOrder($input: CancelOrderInput!) {\n    cancelOrder(input: $input) {\n      __typename\n      ... on CancelOrderPayload { order { id status refund { amount currency } } }\n      ... on CancelTooEarly { secondsRemaining }\n      ... on Error { code message }\n    }\n  }\n": types.CancelOrderDocument,
@@ -71,6 +73,10 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription BenchOtpCodes { otpReceived { code order { id } } }\n"): typeof import('./graphql.ts').BenchOtpCodesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MigratedOrders($done: ID!, $open: ID!) {\n    done: order(id: $done) { id status reference price { amount currency } statusHistory { to } ... on OtpOrder { phoneNumber messages { code } } }\n    open: order(id: $open) { id status reference providerRef }\n  }\n"): typeof import('./graphql.ts').MigratedOrdersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -172,6 +172,14 @@ export type BenchOtpCodesSubscriptionVariables = Exact<{ [key: string]: never; }
 
 export type BenchOtpCodesSubscription = { otpReceived: { code: string | null, order: { id: string } } };
 
+export type MigratedOrdersQueryVariables = Exact<{
+  done: string;
+  open: string;
+}>;
+
+
+export type MigratedOrdersQuery = { done: { phoneNumber: string | null, id: string, status: OrderStatus, reference: string, messages: Array<{ code: string | null }>, price: { amount: string, currency: Currency } | null, statusHistory: Array<{ to: OrderStatus }> } | null, open: { id: string, status: OrderStatus, reference: string, providerRef: string | null } | null };
+
 export type NodeLookupQueryVariables = Exact<{
   id: string;
 }>;
@@ -418,6 +426,34 @@ export const BenchOtpCodesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BenchOtpCodesSubscription, BenchOtpCodesSubscriptionVariables>;
+export const MigratedOrdersDocument = new TypedDocumentString(`
+    query MigratedOrders($done: ID!, $open: ID!) {
+  done: order(id: $done) {
+    id
+    status
+    reference
+    price {
+      amount
+      currency
+    }
+    statusHistory {
+      to
+    }
+    ... on OtpOrder {
+      phoneNumber
+      messages {
+        code
+      }
+    }
+  }
+  open: order(id: $open) {
+    id
+    status
+    reference
+    providerRef
+  }
+}
+    `) as unknown as TypedDocumentString<MigratedOrdersQuery, MigratedOrdersQueryVariables>;
 export const NodeLookupDocument = new TypedDocumentString(`
     query NodeLookup($id: ID!) {
   node(id: $id) {
