@@ -74,6 +74,9 @@ export class EasysoftClient {
       // Both go in every form body: neither may appear in a message or a log line.
       secrets: [options.password, options.username],
       limits: { ...EASYSOFT_DEFAULT_LIMITS, ...options.limits },
+      // A 5xx that still carries a <TOPUP> document is easysoft's own verdict, passed on rather than
+      // retried; a bare 5xx (a proxy page) or a lost connection gets the transport's read retries.
+      retryReadAnswer: (answer) => answer.status >= 500 && answer.status !== 501 && answer.retryAfterSeconds === null && !isTopupDocument(answer.text),
       timeouts: { read: options.timeouts?.read ?? DEFAULT_READ_TIMEOUT_MS, write: options.timeouts?.write ?? DEFAULT_WRITE_TIMEOUT_MS },
       ...(options.maxBudgetWaitMs === undefined ? {} : { maxBudgetWaitMs: options.maxBudgetWaitMs }),
       ...(options.logger ? { logger: options.logger } : {}),
@@ -189,6 +192,15 @@ export class EasysoftClient {
     const parsed = answer.status >= 200 && answer.status < 300 ? success.safeParse(topup) : null;
     if (parsed?.success) return parsed.data;
     return thrown(this.#transport.unreadable(answer, `${what}: the answer is not the document's shape (STATUS ${JSON.stringify(topup.STATUS ?? null)})`));
+  }
+}
+
+function isTopupDocument(text: string): boolean {
+  try {
+    parseTopupXml(text);
+    return true;
+  } catch {
+    return false;
   }
 }
 
