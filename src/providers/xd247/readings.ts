@@ -46,11 +46,14 @@ export function readId(value: unknown): string | null {
 
 const AMOUNT = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 
-/** An exact amount (JSON number kept as source text, or a decimal string) as plain decimal text; null otherwise. */
+/**
+ * An exact amount (JSON number kept as source text, or a decimal string) as plain decimal text, as the
+ * provider wrote it (`15.00` stays `15.00`; only an exponent is expanded); null otherwise.
+ */
 export function readAmount(value: unknown): string | null {
   const text = typeof value === 'number' ? (Number.isSafeInteger(value) ? String(value) : null) : typeof value === 'string' ? value.trim() : null;
   if (text === null || !AMOUNT.test(text)) return null;
-  return new Dec(text).toFixed();
+  return /[eE]/.test(text) ? new Dec(text).toFixed() : text;
 }
 
 /** A non-negative whole count (a number or digits); null otherwise. */
