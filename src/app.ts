@@ -1,4 +1,8 @@
-import type { Config } from './config.ts';
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { ConfigError, type Config } from './config.ts';
+import type { ProviderAdapter } from './domain/provider.ts';
+import { CredentialsVault } from './services/credentials-vault.ts';
 import { openDatabase, type Database, type DatabaseTarget } from './db/database.ts';
 import { createLogger, type Logger } from './logging/logger.ts';
 import { PROVIDERS } from './providers/registry.ts';
@@ -36,7 +40,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const adapters = configured.map(({ descriptor, settings }) =>
     descriptor.create(settings, { logger: logger.child({ provider: descriptor.id }), callbackUrl: (token) => callbackUrl(config.PUBLIC_URL, descriptor.id, token) }),
   );
-  const services = createServices({ config, db, events, logger, adapters, sandbox: sandbox?.controls ?? null });
+  const services = createServices({ config, db, events, logger, adapters, sandbox: sandbox?.controls ?? null, vault: credentialsVault(config, adapters) });
 
   await services.fxRefresher.start();
   if (sandbox) await endOrdersOfEarlierSandbox(services);
@@ -89,6 +93,16 @@ async function endOrdersOfEarlierSandbox(services: Services): Promise<void> {
     await services.book.transition(order.id, to, 'sandbox restarted: the simulator no longer has this order');
   }
   if (open.length) services.logger.info({ orders: open.length }, 'ended open orders of an earlier sandbox run');
+}
+
+/** The key that seals premium credentials: configured, or (sandbox only) kept in the data folder. */
+function credentialsVault(config: Config, adapters: readonly ProviderAdapter[]): CredentialsVault {
+  if (config.CREDENTIALS_KEY) return CredentialsVault.fromSetting(config.CREDENTIALS_KEY);
+  if (config.sandbox) return CredentialsVault.fromKeyFile(resolve(config.DATA_DIR, 'credentials.key'));
+  const premium = adapters.filter((a) => a.kinds.includes('PREMIUM_APP'));
+  if (premium.length) throw new ConfigError(`Missing CREDENTIALS_KEY: ${premium.map((a) => a.name).join(', ')} sells premium app accounts, whose credentials are sealed with it`);
+  // Nothing to seal: a throwaway key keeps the code path one.
+  return new CredentialsVault(randomBytes(32));
 }
 
 async function shutdownServices(services: Services, sandbox: Sandbox | null): Promise<void> {

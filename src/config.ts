@@ -93,6 +93,8 @@ const env = z.object({
   SHUTDOWN_TIMEOUT_MS: positiveInt(8000),
   // How long a provider call may be in flight before reconciliation may ask about its order (timeouts plus a margin).
   CALL_DEADLINE_SECONDS: positiveInt(60),
+  // Seals premium app credentials at rest: 64 hex characters or base64 of 32 bytes (sandbox keeps one in DATA_DIR).
+  CREDENTIALS_KEY: optionalText.pipe(z.string().regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, '64 hex characters or base64 of 32 bytes').optional()),
 });
 
 type ParsedEnv = z.infer<typeof env>;
@@ -114,6 +116,7 @@ export interface Config extends ParsedEnv {
 const SECRET_VARIABLES = new Set([
   ...PROVIDERS.flatMap((p) => p.secretVariables),
   'CLIENT_TOKENS',
+  'CREDENTIALS_KEY',
   'DATABASE_URL',
   'REDIS_URL',
 ]);

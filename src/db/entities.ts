@@ -47,6 +47,8 @@ export const OrderSchema = defineEntity({
     providerData: p.json<ProviderData>(),
     /** Set while a provider call for this order may be in flight (on any instance): reconciliation waits until then. */
     callDeadline: p.datetime().nullable(),
+    /** What only the owner may see (premium app credentials), sealed by the CredentialsVault; never in clear. */
+    sealedCredentials: p.text().nullable(),
     createdAt: p.datetime().index(),
     updatedAt: p.datetime(),
     statusChanges: () => p.oneToMany(StatusChange).mappedBy('order').orderBy({ at: 'asc', id: 'asc' }),

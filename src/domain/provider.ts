@@ -122,11 +122,17 @@ export interface OrderSnapshot {
   readonly failedReason: string | null;
   /** OTP orders: the number, its expiry, and the newest SMS when the answer carries one. */
   readonly otp?: { readonly phoneNumber: string | null; readonly expiresAt: Date | null; readonly message: ReceivedMessage | null };
-  /** Kind-specific facts to keep on the order (target, amount delivered, raw result codes…), merged in. */
+  /**
+   * Kind-specific facts to keep on the order (target, amount delivered, raw result codes…), merged
+   * in. Under SENSITIVE_DETAIL_KEY: what only the owner may see (premium credentials), sealed at rest.
+   */
   readonly details?: ProviderData;
   /** Adapter-private facts to persist (merged into the order's providerData). */
   readonly providerData?: ProviderData;
 }
+
+/** The key of `OrderSnapshot.details` whose value is sealed at rest and shown to the order's owner only. */
+export const SENSITIVE_DETAIL_KEY = 'credentials';
 
 /** What a lookup could tell about an order. */
 export type LookupResult =

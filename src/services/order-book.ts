@@ -3,7 +3,8 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import { canTransition, OPEN_STATUSES, type OrderStatus } from '../domain/order-status.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { Money } from '../domain/money.ts';
-import type { OrderIntent, OrderSnapshot, ProviderData, ProviderId, ReceivedMessage } from '../domain/provider.ts';
+import { SENSITIVE_DETAIL_KEY, type JsonValue, type OrderIntent, type OrderSnapshot, type ProviderData, type ProviderId, type ReceivedMessage } from '../domain/provider.ts';
+import type { CredentialsVault } from './credentials-vault.ts';
 import { IdempotencyRecord, OrderMessage, OrderSchema, StatusChange, WebhookReceipt, type Order, type OrderKind } from '../db/entities.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -53,10 +54,18 @@ export class OrderBook {
   // Serializes updates per order inside this process (webhook and watcher may race on one order).
   private readonly locks = new Map<string, Promise<unknown>>();
 
-  constructor(db: Database, events: EventBus, logger: Logger) {
+  private readonly vault: CredentialsVault;
+
+  constructor(db: Database, events: EventBus, logger: Logger, vault: CredentialsVault) {
     this.db = db;
     this.events = events;
     this.logger = logger;
+    this.vault = vault;
+  }
+
+  /** The order's credentials in clear, for its owner's eyes only (resolvers check ownership first). */
+  credentialsOf(order: Order): JsonValue | null {
+    return order.sealedCredentials ? this.vault.open(order.id, order.sealedCredentials) : null;
   }
 
   /** Commits the order intent (PENDING) before any provider is called. */
@@ -89,6 +98,7 @@ export class OrderBook {
       details: input.details,
       providerData: {},
       callDeadline: null,
+      sealedCredentials: null,
       createdAt: now,
       updatedAt: now,
     });
@@ -206,6 +216,7 @@ export class OrderBook {
         this.logger.info({ orderId, from, to, source }, 'ignored a provider update that would move the order backwards');
       }
       const settling = SETTLING.includes(from);
+      const { [SENSITIVE_DETAIL_KEY]: secret, ...details } = snapshot.details ?? {};
       const fields = {
         providerRef: order.providerRef ?? snapshot.providerRef,
         providerStatus: snapshot.providerStatus,
@@ -215,8 +226,10 @@ export class OrderBook {
         refundAmount: snapshot.refund && (moves || order.refundAmount === null) ? snapshot.refund.amount.toFixed() : order.refundAmount,
         failureMessage: moves && to === 'FAILED' && snapshot.failedReason ? snapshot.failedReason : order.failureMessage,
         failureCode: moves && to === 'FAILED' ? (order.failureCode ?? 'PROVIDER_FAILED') : order.failureCode,
-        details: merged(order.details, snapshot.details),
+        details: merged(order.details, snapshot.details ? details : undefined),
         providerData: merged(order.providerData, snapshot.providerData),
+        // Sealed once; a later snapshot carrying them again changes nothing.
+        sealedCredentials: order.sealedCredentials ?? (secret !== undefined && secret !== null ? this.vault.seal(order.id, secret) : null),
       };
       const fieldsChanged = (Object.keys(fields) as (keyof typeof fields)[]).some((k) => !sameValue(order[k], fields[k]));
       // Polling re-reads unchanged orders all the time; only a real change is written.

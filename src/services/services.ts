@@ -6,6 +6,7 @@ import type { Logger } from '../logging/logger.ts';
 import type { SandboxControls } from '../providers/descriptor.ts';
 import { Balances } from './balances.ts';
 import { Catalog } from './catalog.ts';
+import type { CredentialsVault } from './credentials-vault.ts';
 import type { EventBus } from './event-bus.ts';
 import { FxRefresher } from './fx-refresher.ts';
 import { FxService } from './fx.ts';
@@ -52,6 +53,7 @@ export function createServices(deps: {
   logger: Logger;
   adapters: readonly ProviderAdapter[];
   sandbox: ReadonlyMap<ProviderId, SandboxControls> | null;
+  vault: CredentialsVault;
 }): Services {
   const { config, db, events, logger } = deps;
   const fx = new FxService({ maxAgeMs: config.FX_MAX_AGE_SECONDS * 1000, events });
@@ -65,7 +67,7 @@ export function createServices(deps: {
   const providers = new ProviderRegistry(deps.adapters);
   const directory = new ProviderDirectory(providers);
   const catalog = new Catalog(providers, fx, logger);
-  const book = new OrderBook(db, events, logger);
+  const book = new OrderBook(db, events, logger, deps.vault);
   const idempotency = new IdempotencyStore(db);
   const pipeline = new SpendingPipeline({ providers, catalog, book, idempotency, logger, publicUrl: config.PUBLIC_URL, callDeadlineMs: config.CALL_DEADLINE_SECONDS * 1000 });
   const reconciler = new Reconciler({ providers, book, logger });

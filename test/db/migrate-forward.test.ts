@@ -36,8 +36,8 @@ async function rawSql(target: DatabaseTarget, statements: string[]): Promise<voi
   const options = { entities: [], discovery: { warnWhenNoEntities: false } };
   const orm =
     target.kind === 'postgres'
-      ? await MikroORM.init({ ...options, driver: PostgreSqlDriver, clientUrl: target.url } as Options)
-      : await MikroORM.init({ ...options, driver: PgliteDriver, dbName: resolve(target.dataDir as string, 'pglite') } as Options);
+      ? await MikroORM.init({ ...options, driver: PostgreSqlDriver, clientUrl: target.url } as unknown as Options)
+      : await MikroORM.init({ ...options, driver: PgliteDriver, dbName: resolve(target.dataDir as string, 'pglite') } as unknown as Options);
   for (const sql of statements) await orm.em.getConnection().execute(sql);
   await orm.close();
 }

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
+import { CredentialsVault } from '../../src/services/credentials-vault.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { Money } from '../../src/domain/money.ts';
@@ -18,7 +20,7 @@ describe('OrderBook', () => {
     drop = fresh.drop;
     db = await openDatabase(fresh.target);
     const sink = new Writable({ write: (chunk, _enc, done) => (logLines.push(String(chunk)), done()) });
-    book = new OrderBook(db, createEventBus(), createLogger('info', sink));
+    book = new OrderBook(db, createEventBus(), createLogger('info', sink), new CredentialsVault(randomBytes(32)));
   });
   afterAll(async () => {
     await db.close();
@@ -98,6 +100,17 @@ describe('OrderBook', () => {
     await book.applySnapshot(order.id, seen('2026-11-21T00:00:00Z'), 'webhook');
     await book.applySnapshot(order.id, seen('2026-11-21T00:00:03Z'), 'poll');
     expect((await book.messages([order.id])).get(order.id)).toHaveLength(1);
+  });
+
+  it('seals credentials a snapshot carries and opens them for the order only', async () => {
+    const order = await newOrder();
+    await book.transition(order.id, 'ACTIVE', 'accepted', { providerRef: 'p-1' });
+    const snapshot = { providerRef: 'p-1', status: 'COMPLETED' as const, providerStatus: 'completed', price: null, refund: null, failedReason: null, details: { app: 'netflix', credentials: { email: 'a@b.c', password: 'hunter2' } } };
+    const after = await book.applySnapshot(order.id, snapshot, 'purchase');
+    expect(JSON.stringify(after.details)).not.toContain('hunter2');
+    expect(after.sealedCredentials).not.toContain('hunter2');
+    expect(book.credentialsOf(after)).toEqual({ email: 'a@b.c', password: 'hunter2' });
+    expect(() => new CredentialsVault(randomBytes(32)).open(order.id, after.sealedCredentials!)).toThrow();
   });
 
   it('completes the idempotency claim of an order whoever settles it', async () => {

@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * Orders of every kind (docs/architecture.md, "The order row"): the gateway's own reference, the
- * kind-specific intent and details, the adapter's persisted provider data, and the in-flight marker.
+ * kind-specific intent and details, the adapter's persisted provider data, the in-flight marker, and sealed credentials.
  * Rows of 0001 (all smscode OTP orders) move their upstream request into the new columns.
  */
 export class EveryOrderKind extends Migration {
@@ -15,7 +15,8 @@ export class EveryOrderKind extends Migration {
       add column "max_price_amount" numeric(24,8) null,
       add column "details" jsonb not null default '{}',
       add column "provider_data" jsonb not null default '{}',
-      add column "call_deadline" timestamptz null`);
+      add column "call_deadline" timestamptz null,
+      add column "sealed_credentials" text null`);
     // 0001 kept {offerRef, maxPrice, policy, idempotencyKey}; the key sent upstream becomes the reference.
     this.addSql(`update "orders" set
       "reference" = coalesce("upstream_request"->>'idempotencyKey', replace("id"::text, '-', '')),
