@@ -56,10 +56,54 @@ const OtpServiceDetailsRef = builder.objectRef<Extract<OfferDetails, { kind: 'OT
   }),
 });
 
+const MobileTopupServiceDetailsRef = builder.objectRef<Extract<OfferDetails, { kind: 'MOBILE_TOPUP' }>>('MobileTopupServiceDetails').implement({
+  description: 'A mobile network refills can be sent to.',
+  isTypeOf: (d) => (d as OfferDetails).kind === 'MOBILE_TOPUP',
+  fields: (t) => ({
+    network: t.string({ description: 'Network key: AIS, DTAC, TRUEH, TOT3G, MY, FEELS, PENGUIN.', resolve: (d) => d.network }),
+    online: t.boolean({ nullable: true, description: 'Whether the provider reports the network online now (null when it does not say).', resolve: (d) => d.online }),
+    amounts: t.field({ type: ['Decimal'], description: 'The face values (THB) a refill may have.', resolve: (d) => [...d.amounts] }),
+  }),
+});
+
+const GameTopupServiceDetailsRef = builder.objectRef<Extract<OfferDetails, { kind: 'GAME_TOPUP' }>>('GameTopupServiceDetails').implement({
+  description: 'A game top-up package.',
+  isTypeOf: (d) => (d as OfferDetails).kind === 'GAME_TOPUP',
+  fields: (t) => ({
+    game: t.string({ description: 'The game (and region).', resolve: (d) => d.game }),
+    fields: t.stringList({ description: 'The account fields (topupInfo) a top-up needs, e.g. gameid, server.', resolve: (d) => [...d.fields] }),
+  }),
+});
+
+const SocialBoostServiceDetailsRef = builder.objectRef<Extract<OfferDetails, { kind: 'SOCIAL_BOOST' }>>('SocialBoostServiceDetails').implement({
+  description: 'A social boost option.',
+  isTypeOf: (d) => (d as OfferDetails).kind === 'SOCIAL_BOOST',
+  fields: (t) => ({
+    platform: t.string({ description: 'Canonical platform key, e.g. tiktok.', resolve: (d) => d.platform }),
+    minQuantity: t.int({ description: 'Smallest quantity an order may have.', resolve: (d) => d.minQuantity }),
+    maxQuantity: t.int({ description: 'Largest quantity an order may have.', resolve: (d) => d.maxQuantity }),
+    unitQuantity: t.int({ description: 'The quantity the offer price is for (e.g. 1000).', resolve: (d) => d.unitQuantity }),
+  }),
+});
+
+const PremiumAppServiceDetailsRef = builder.objectRef<Extract<OfferDetails, { kind: 'PREMIUM_APP' }>>('PremiumAppServiceDetails').implement({
+  description: 'A premium app account.',
+  isTypeOf: (d) => (d as OfferDetails).kind === 'PREMIUM_APP',
+  fields: (t) => ({ app: t.string({ description: 'The app.', resolve: (d) => d.app }) }),
+});
+
+const DETAILS_TYPE: Record<OfferDetails['kind'], string> = {
+  OTP_NUMBER: 'OtpServiceDetails',
+  MOBILE_TOPUP: 'MobileTopupServiceDetails',
+  GAME_TOPUP: 'GameTopupServiceDetails',
+  SOCIAL_BOOST: 'SocialBoostServiceDetails',
+  PREMIUM_APP: 'PremiumAppServiceDetails',
+};
+
 const ServiceDetailsRef = builder.unionType('ServiceDetails', {
-  description: 'What is specific to the kind of service (more kinds join as their providers arrive).',
-  types: [OtpServiceDetailsRef],
-  resolveType: () => 'OtpServiceDetails',
+  description: 'What is specific to the kind of service.',
+  types: [OtpServiceDetailsRef, MobileTopupServiceDetailsRef, GameTopupServiceDetailsRef, SocialBoostServiceDetailsRef, PremiumAppServiceDetailsRef],
+  resolveType: (details) => DETAILS_TYPE[(details as OfferDetails).kind],
 });
 
 const ServiceRef = builder.objectRef<PricedService>('Service').implement({

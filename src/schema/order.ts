@@ -7,8 +7,14 @@ import { builder } from './builder.ts';
 import { MoneyRef } from './money.ts';
 import { OrderKindEnum, OrderStatusEnum, ProviderIdEnum } from './provider-enums.ts';
 
-/** GraphQL object type of each order kind (more kinds implement `Order` as their providers arrive). */
-const TYPE_OF_KIND: Partial<Record<OrderKind, string>> = { OTP_NUMBER: 'OtpOrder' };
+/** GraphQL object type of each order kind (order-kinds.ts defines the top-up ones). */
+const TYPE_OF_KIND: Record<OrderKind, string> = {
+  OTP_NUMBER: 'OtpOrder',
+  MOBILE_TOPUP: 'MobileRefillOrder',
+  GAME_TOPUP: 'GameTopUpOrder',
+  SOCIAL_BOOST: 'SocialBoostOrder',
+  PREMIUM_APP: 'PremiumAppOrder',
+};
 const ORDER_TYPENAMES = new Set(Object.values(TYPE_OF_KIND));
 
 export const OtpMessageRef = builder.objectRef<OrderMessage>('OtpMessage').implement({
@@ -42,7 +48,7 @@ const OrderFailureRef = builder.objectRef<{ code: string; message: string }>('Or
 export const OrderRef = builder.interfaceRef<Order>('Order').implement({
   description: 'An order placed through Switchboard with one provider, of any kind. Only its owner can see it.',
   interfaces: [builder.nodeInterfaceRef()],
-  resolveType: (order) => TYPE_OF_KIND[order.kind] ?? 'OtpOrder',
+  resolveType: (order) => TYPE_OF_KIND[order.kind],
   fields: (t) => ({
     kind: t.field({ type: OrderKindEnum, description: 'What the order buys.', resolve: (o) => o.kind }),
     provider: t.field({ type: ProviderIdEnum, description: 'The provider that fulfils it.', resolve: (o) => o.provider }),
@@ -97,7 +103,7 @@ builder.node(OtpOrderRef, {
   }),
 });
 
-async function loadOwnedOrders(ids: readonly string[], book: { findByIds(ids: readonly string[]): Promise<Order[]> }, ownerId: string, kind: OrderKind): Promise<(Order | null)[]> {
+export async function loadOwnedOrders(ids: readonly string[], book: { findByIds(ids: readonly string[]): Promise<Order[]> }, ownerId: string, kind: OrderKind): Promise<(Order | null)[]> {
   const found = await book.findByIds(ids.filter(isUuid));
   const mine = new Map(found.filter((o) => o.ownerId === ownerId && o.kind === kind).map((o) => [o.id, o]));
   return ids.map((id) => mine.get(id) ?? null);

@@ -7,11 +7,13 @@ import './fx.ts';
 import './providers.ts';
 import './catalog.ts';
 import './order.ts';
+import './order-kinds.ts';
 import './orders.ts';
+import './topups.ts';
 import './admin.ts';
 
 builder.queryType({ description: 'Read the catalog, prices, balances and your orders.' });
-builder.mutationType({ description: 'Buy, cancel, complete and resend; every spending mutation takes an idempotency key.' });
+builder.mutationType({ description: 'Buy numbers, refills, top-ups, boosts and app accounts; cancel, complete, resend and refund. Every spending mutation takes an idempotency key.' });
 builder.subscriptionType({ description: 'Live updates: OTP codes as they arrive, order changes, rate changes.' });
 
 /** The public schema; with `sandbox`, demo-only fields such as sandboxDeliverOtp are added. */

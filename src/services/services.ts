@@ -20,6 +20,7 @@ import { ProviderDirectory } from './provider-directory.ts';
 import { ProviderRegistry } from './provider-registry.ts';
 import { Reconciler } from './reconciler.ts';
 import { SpendingPipeline } from './spending/spending-pipeline.ts';
+import { TopUpOrders } from './topup-orders.ts';
 import { WebhookInbox } from './webhook-inbox.ts';
 
 /** Everything resolvers and routes may call; built once per process. */
@@ -36,6 +37,7 @@ export interface Services {
   readonly book: OrderBook;
   readonly pipeline: SpendingPipeline;
   readonly otpOrders: OtpOrders;
+  readonly topUps: TopUpOrders;
   readonly orderActions: OrderActions;
   readonly reconciler: Reconciler;
   readonly balances: Balances;
@@ -89,6 +91,7 @@ export function createServices(deps: {
     book,
     pipeline,
     otpOrders: new OtpOrders({ catalog, router: new OfferRouter(fx), pipeline }),
+    topUps: new TopUpOrders({ catalog, pipeline }),
     orderActions: new OrderActions({ providers, book, logger }),
     reconciler,
     balances: new Balances(directory, fx),

@@ -147,12 +147,16 @@ export type OrderStatus =
 
 /** An upstream provider this build can talk to. */
 export type ProviderId =
+  /** easysoft */
+  | 'EASYSOFT'
   /** OTP24HR */
   | 'OTP24HR'
   /** P2W */
   | 'P2W'
   /** smscode.gg */
-  | 'SMSCODE';
+  | 'SMSCODE'
+  /** 247xd */
+  | 'XD247';
 
 /** Which order should get its SMS again. */
 export type ResendSmsInput = {
@@ -178,14 +182,32 @@ export type MigratedOrdersQueryVariables = Exact<{
 }>;
 
 
-export type MigratedOrdersQuery = { done: { phoneNumber: string | null, id: string, status: OrderStatus, reference: string, messages: Array<{ code: string | null }>, price: { amount: string, currency: Currency } | null, statusHistory: Array<{ to: OrderStatus }> } | null, open: { id: string, status: OrderStatus, reference: string, providerRef: string | null } | null };
+export type MigratedOrdersQuery = { done:
+    | { id: string, status: OrderStatus, reference: string, price: { amount: string, currency: Currency } | null, statusHistory: Array<{ to: OrderStatus }> }
+    | { id: string, status: OrderStatus, reference: string, price: { amount: string, currency: Currency } | null, statusHistory: Array<{ to: OrderStatus }> }
+    | { phoneNumber: string | null, id: string, status: OrderStatus, reference: string, messages: Array<{ code: string | null }>, price: { amount: string, currency: Currency } | null, statusHistory: Array<{ to: OrderStatus }> }
+    | { id: string, status: OrderStatus, reference: string, price: { amount: string, currency: Currency } | null, statusHistory: Array<{ to: OrderStatus }> }
+    | { id: string, status: OrderStatus, reference: string, price: { amount: string, currency: Currency } | null, statusHistory: Array<{ to: OrderStatus }> }
+   | null, open:
+    | { id: string, status: OrderStatus, reference: string, providerRef: string | null }
+    | { id: string, status: OrderStatus, reference: string, providerRef: string | null }
+    | { id: string, status: OrderStatus, reference: string, providerRef: string | null }
+    | { id: string, status: OrderStatus, reference: string, providerRef: string | null }
+    | { id: string, status: OrderStatus, reference: string, providerRef: string | null }
+   | null };
 
 export type NodeLookupQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type NodeLookupQuery = { node: { __typename: 'OtpOrder', status: OrderStatus, id: string } | null };
+export type NodeLookupQuery = { node:
+    | { __typename: 'GameTopUpOrder', status: OrderStatus, id: string }
+    | { __typename: 'MobileRefillOrder', status: OrderStatus, id: string }
+    | { __typename: 'OtpOrder', status: OrderStatus, id: string }
+    | { __typename: 'PremiumAppOrder', status: OrderStatus, id: string }
+    | { __typename: 'SocialBoostOrder', status: OrderStatus, id: string }
+   | null };
 
 export type BuyNumberMutationVariables = Exact<{
   input: BuyNumberInput;
@@ -212,7 +234,13 @@ export type CancelOrderMutationVariables = Exact<{
 
 
 export type CancelOrderMutation = { cancelOrder:
-    | { __typename: 'CancelOrderPayload', order: { id: string, status: OrderStatus, refund: { amount: string, currency: Currency } | null } }
+    | { __typename: 'CancelOrderPayload', order:
+        | { id: string, status: OrderStatus, refund: { amount: string, currency: Currency } | null }
+        | { id: string, status: OrderStatus, refund: { amount: string, currency: Currency } | null }
+        | { id: string, status: OrderStatus, refund: { amount: string, currency: Currency } | null }
+        | { id: string, status: OrderStatus, refund: { amount: string, currency: Currency } | null }
+        | { id: string, status: OrderStatus, refund: { amount: string, currency: Currency } | null }
+       }
     | { __typename: 'CancelTooEarly', secondsRemaining: number, code: string, message: string }
     | { __typename: 'NotFound', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
@@ -229,7 +257,13 @@ export type CompleteOrderMutationVariables = Exact<{
 
 export type CompleteOrderMutation = { completeOrder:
     | { __typename: 'CancelTooEarly', code: string, message: string }
-    | { __typename: 'CompleteOrderPayload', order: { id: string, status: OrderStatus } }
+    | { __typename: 'CompleteOrderPayload', order:
+        | { id: string, status: OrderStatus }
+        | { id: string, status: OrderStatus }
+        | { id: string, status: OrderStatus }
+        | { id: string, status: OrderStatus }
+        | { id: string, status: OrderStatus }
+       }
     | { __typename: 'NotFound', code: string, message: string }
     | { __typename: 'ProviderError', code: string, message: string }
     | { __typename: 'RateLimited', code: string, message: string }
@@ -259,7 +293,13 @@ export type OrderByIdQueryVariables = Exact<{
 }>;
 
 
-export type OrderByIdQuery = { order: { phoneNumber: string | null, id: string, status: OrderStatus, providerStatus: string | null, messages: Array<{ code: string | null, text: string, receivedAt: string }>, refund: { amount: string, currency: Currency } | null, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, reason: string }> } | null };
+export type OrderByIdQuery = { order:
+    | { id: string, status: OrderStatus, providerStatus: string | null, refund: { amount: string, currency: Currency } | null, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, reason: string }> }
+    | { id: string, status: OrderStatus, providerStatus: string | null, refund: { amount: string, currency: Currency } | null, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, reason: string }> }
+    | { phoneNumber: string | null, id: string, status: OrderStatus, providerStatus: string | null, messages: Array<{ code: string | null, text: string, receivedAt: string }>, refund: { amount: string, currency: Currency } | null, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, reason: string }> }
+    | { id: string, status: OrderStatus, providerStatus: string | null, refund: { amount: string, currency: Currency } | null, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, reason: string }> }
+    | { id: string, status: OrderStatus, providerStatus: string | null, refund: { amount: string, currency: Currency } | null, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, reason: string }> }
+   | null };
 
 export type OrdersQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -268,12 +308,24 @@ export type OrdersQueryVariables = Exact<{
 }>;
 
 
-export type OrdersQuery = { orders: { edges: Array<{ cursor: string, node: { id: string, status: OrderStatus, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type OrdersQuery = { orders: { edges: Array<{ cursor: string, node:
+        | { id: string, status: OrderStatus, createdAt: string }
+        | { id: string, status: OrderStatus, createdAt: string }
+        | { id: string, status: OrderStatus, createdAt: string }
+        | { id: string, status: OrderStatus, createdAt: string }
+        | { id: string, status: OrderStatus, createdAt: string }
+       }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ActiveOrdersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ActiveOrdersQuery = { activeOrders: Array<{ id: string, status: OrderStatus }> };
+export type ActiveOrdersQuery = { activeOrders: Array<
+    | { id: string, status: OrderStatus }
+    | { id: string, status: OrderStatus }
+    | { id: string, status: OrderStatus }
+    | { id: string, status: OrderStatus }
+    | { id: string, status: OrderStatus }
+  > };
 
 export type OtpReceivedSubscriptionVariables = Exact<{
   orderId?: string | null | undefined;
@@ -287,7 +339,13 @@ export type OrderUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type OrderUpdatedSubscription = { orderUpdated: { id: string, status: OrderStatus } };
+export type OrderUpdatedSubscription = { orderUpdated:
+    | { id: string, status: OrderStatus }
+    | { id: string, status: OrderStatus }
+    | { id: string, status: OrderStatus }
+    | { id: string, status: OrderStatus }
+    | { id: string, status: OrderStatus }
+   };
 
 export type BalancesInQueryVariables = Exact<{
   currency: Currency;
@@ -304,7 +362,10 @@ export type CatalogQueryVariables = Exact<{
 }>;
 
 
-export type CatalogQuery = { catalog: { edges: Array<{ node: { key: string, kind: OrderKind, name: string, details: { platform: string, country: string }, offers: Array<{ provider: ProviderId, providerRef: string, available: number | null, inStock: boolean, nativePrice: { amount: string, currency: Currency }, price: { amount: string, currency: Currency, fx: { pair: string, rate: string, source: string, asOf: string } } | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type CatalogQuery = { catalog: { edges: Array<{ node: { key: string, kind: OrderKind, name: string, details:
+          | { platform: string, country: string }
+          | Record<PropertyKey, never>
+        , offers: Array<{ provider: ProviderId, providerRef: string, available: number | null, inStock: boolean, nativePrice: { amount: string, currency: Currency }, price: { amount: string, currency: Currency, fx: { pair: string, rate: string, source: string, asOf: string } } | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CountriesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -376,7 +437,13 @@ export type PlatformOrderStateQueryVariables = Exact<{
 }>;
 
 
-export type PlatformOrderStateQuery = { order: { id: string, status: OrderStatus, providerRef: string | null, messages: Array<{ code: string | null, text: string }>, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, reason: string }> } | null };
+export type PlatformOrderStateQuery = { order:
+    | { id: string, status: OrderStatus, providerRef: string | null, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, reason: string }> }
+    | { id: string, status: OrderStatus, providerRef: string | null, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, reason: string }> }
+    | { id: string, status: OrderStatus, providerRef: string | null, messages: Array<{ code: string | null, text: string }>, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, reason: string }> }
+    | { id: string, status: OrderStatus, providerRef: string | null, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, reason: string }> }
+    | { id: string, status: OrderStatus, providerRef: string | null, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, reason: string }> }
+   | null };
 
 export type PlatformCatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -388,7 +455,13 @@ export type PlatformWatchOrderSubscriptionVariables = Exact<{
 }>;
 
 
-export type PlatformWatchOrderSubscription = { orderUpdated: { id: string, status: OrderStatus } };
+export type PlatformWatchOrderSubscription = { orderUpdated:
+    | { id: string, status: OrderStatus }
+    | { id: string, status: OrderStatus }
+    | { id: string, status: OrderStatus }
+    | { id: string, status: OrderStatus }
+    | { id: string, status: OrderStatus }
+   };
 
 export type PlatformReplayCodesSubscriptionVariables = Exact<{
   orderId: string;
