@@ -83,7 +83,7 @@ export function createEasysoftAdapter(options: EasysoftAdapterOptions): Easysoft
     currency: 'THB',
     kinds: ['MOBILE_TOPUP'],
     async balance() {
-      return Money.fromProvider(await client.balance(), 'THB');
+      return client.balance();
     },
     health: () => client.health(),
     async offers() {
@@ -107,7 +107,7 @@ export function createEasysoftAdapter(options: EasysoftAdapterOptions): Easysoft
       try {
         return { outcome: 'found', snapshot: snapshotOfUpdate(order.providerRef, await client.update(order.providerRef, { background: true })) };
       } catch (error) {
-        if (!(error instanceof SwitchboardError) && !(error instanceof Error && error.name === 'InvalidAmountError')) throw error;
+        if (!(error instanceof SwitchboardError)) throw error;
         return { outcome: 'unknown', reason: error.message };
       }
     },

@@ -1,11 +1,13 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AmbiguousOutcomeError, ProviderRejectedError, RateLimitedError, ServiceUnavailableError } from '../../domain/errors.ts';
+import type { Money } from '../../domain/money.ts';
 import type { ProviderHealth } from '../../domain/provider.ts';
 import type { Logger } from '../../logging/logger.ts';
 import type { BudgetLimit } from '../shared/request-budget.ts';
 import { createTransport } from '../shared/transport.ts';
+import { thbOf } from './order-snapshots.ts';
 import type { HttpAnswer, ProviderTransport } from '../shared/transport.ts';
-import { NETWORK_IDS, NETWORK_STATUS_ELEMENT, parseTopupXml, BalanceResult, RefillResult, ReturnResult, TopupFailure, UpdateResult } from './wire.ts';
+import { NETWORK_IDS, NETWORK_STATUS_ELEMENT, parseTopupXml, ReturnResult, TopupFailure } from './wire.ts';
 import type { NetworkId } from './wire.ts';
 
 /** The one URL of the document ("API URL"); every function is a form POST to it. */
@@ -52,6 +54,23 @@ export interface RefillFields {
   readonly cash: string;
   readonly orderid: string;
 }
+
+/**
+ * The success answers as this client reads them: the fields an outcome hangs on are required, the
+ * rest is kept as raw text. The document gives the amounts no format, and a refill easysoft took must
+ * never be called unknown because its DISCOUNT reads oddly (wire.ts has the strict schemas).
+ */
+export const RefillAnswer = z.object({ STATUS: z.literal('1'), ORDERID: z.string().trim().min(1).max(64), DISCOUNT: z.string().optional() });
+export type RefillAnswer = z.infer<typeof RefillAnswer>;
+export const UpdateAnswer = z.object({
+  STATUS: z.literal('1'),
+  AMOUNT: z.string().optional(),
+  REALAMOUNT: z.string().optional(),
+  STATUS_REFILL: z.string(),
+  STATUS_CANCEL: z.string(),
+});
+export type UpdateAnswer = z.infer<typeof UpdateAnswer>;
+const BalanceAnswer = z.object({ STATUS: z.literal('1'), AMOUNT: z.string() });
 
 /** What `online=1` says per network: true (1 = ใช้งาน), false (0 = ปิด), null (missing or another value). */
 export type NetworkStates = ReadonlyMap<NetworkId, boolean | null>;
@@ -100,7 +119,7 @@ export class EasysoftClient {
   }
 
   /** `mobile=refill`: spends. Sent once, never retried. */
-  refill(fields: RefillFields): Promise<RefillResult> {
+  refill(fields: RefillFields): Promise<RefillAnswer> {
     const form = {
       mobile: 'refill',
       ...this.#login,
@@ -109,12 +128,12 @@ export class EasysoftClient {
       cash: fields.cash,
       orderid: fields.orderid,
     };
-    return this.#call('refill', 'refill', 'write', form, RefillResult);
+    return this.#call('refill', 'refill', 'write', form, RefillAnswer);
   }
 
   /** `mobile=update&orderid=…`: the order's result flags and what it deducted. */
-  update(orderid: string, options: { background?: boolean } = {}): Promise<UpdateResult> {
-    return this.#call('update', 'query', 'read', { mobile: 'update', ...this.#login, orderid }, UpdateResult, options.background);
+  update(orderid: string, options: { background?: boolean } = {}): Promise<UpdateAnswer> {
+    return this.#call('update', 'query', 'read', { mobile: 'update', ...this.#login, orderid }, UpdateAnswer, options.background);
   }
 
   /** `mobile=return&orderid=…`: asks for the cancel; its result comes later (update, callback). */
@@ -122,9 +141,9 @@ export class EasysoftClient {
     await this.#call('return', 'return', 'write', { mobile: 'return', ...this.#login, orderid }, ReturnResult);
   }
 
-  /** `amount=1`: AMOUNT ยอดเงินคงเหลือ, exact decimal text. */
-  async balance(): Promise<string> {
-    return (await this.#call('balance', 'query', 'read', { ...this.#login, amount: '1' }, BalanceResult)).AMOUNT;
+  /** `amount=1`: AMOUNT ยอดเงินคงเหลือ, exact (a balance that does not read as THB is a malformed answer). */
+  async balance(): Promise<Money> {
+    return this.#call('balance', 'query', 'read', { ...this.#login, amount: '1' }, BalanceAnswer.transform((a, ctx) => thbOf(a.AMOUNT) ?? (ctx.addIssue({ code: 'custom', message: 'AMOUNT is not a THB amount' }), z.NEVER)));
   }
 
   /** `online=1`: each network's state (read leniently: a missing or odd element is "not said", not an error). */

@@ -1,7 +1,7 @@
 import { Money } from '../../domain/money.ts';
 import type { OrderStatus } from '../../domain/order-status.ts';
 import type { OrderSnapshot, ProviderData } from '../../domain/provider.ts';
-import type { RefillResult, UpdateResult } from './wire.ts';
+import type { RefillAnswer, UpdateAnswer } from './client.ts';
 
 /**
  * easysoft results → the unified status. The document gives two flags, STATUS_REFILL ("ผลการเติม
@@ -50,7 +50,7 @@ export interface RefillSent {
  * face value bought (`cash`, what the offer price means too) and DISCOUNT is kept raw; what was
  * actually deducted is `update`'s REALAMOUNT, kept in the details when a lookup reads it.
  */
-export function snapshotOfRefill(result: RefillResult, sent: RefillSent): OrderSnapshot {
+export function snapshotOfRefill(result: RefillAnswer, sent: RefillSent): OrderSnapshot {
   return {
     providerRef: result.ORDERID,
     status: 'ACTIVE',
@@ -58,7 +58,7 @@ export function snapshotOfRefill(result: RefillResult, sent: RefillSent): OrderS
     price: Money.of(sent.cash, 'THB'),
     refund: null,
     failedReason: null,
-    details: { network: sent.network, phoneNumber: sent.number, amount: sent.cash, discount: result.DISCOUNT },
+    details: { network: sent.network, phoneNumber: sent.number, amount: sent.cash, discount: result.DISCOUNT ?? null },
     providerData: { orderid: sent.orderid, network: sent.networkNumber, number: sent.number, cash: sent.cash },
   };
 }
@@ -67,18 +67,31 @@ export function snapshotOfRefill(result: RefillResult, sent: RefillSent): OrderS
  * The snapshot of `mobile=update` (STATUS 1). REALAMOUNT (ยอดหัก) is what the order deducted: its
  * price, and what comes back when the cancel succeeded. AMOUNT is the account's balance, not the order's.
  */
-export function snapshotOfUpdate(providerRef: string, result: UpdateResult): OrderSnapshot {
+export function snapshotOfUpdate(providerRef: string, result: UpdateAnswer): OrderSnapshot {
   const status = unifiedStatus(result.STATUS_REFILL, result.STATUS_CANCEL);
-  const deducted = Money.fromProvider(result.REALAMOUNT, 'THB');
+  // The flags decide the status; an amount that does not read as THB is left unsaid (raw text kept), never guessed.
+  const deducted = result.REALAMOUNT === undefined ? null : thbOf(result.REALAMOUNT);
   return {
     providerRef,
     status,
     providerStatus: providerStatusOf(result.STATUS_REFILL, result.STATUS_CANCEL),
     price: deducted,
-    refund: status === 'FAILED' || status === 'REFUNDED' ? deducted : null,
+    refund: deducted && (status === 'FAILED' || status === 'REFUNDED') ? deducted : null,
     failedReason: status === 'FAILED' ? 'easysoft did not refill the number; the order was cancelled and its deduction returned' : null,
-    details: resultDetails(result.STATUS_REFILL, result.STATUS_CANCEL, { realAmount: deducted.toString() }),
+    details: resultDetails(result.STATUS_REFILL, result.STATUS_CANCEL, { realAmount: deducted?.toString() ?? result.REALAMOUNT ?? null }),
   };
+}
+
+// THB as the answers may write it: `9.70`, `10`, or grouped `1,250.00` (Thai style). Nothing else.
+const PLAIN = /^\d+(\.\d+)?$/;
+const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+/** An exact THB amount from answer text, or null when it is not plainly one (no sign, exponent or unit). */
+export function thbOf(text: string): Money | null {
+  const trimmed = text.trim();
+  if (PLAIN.test(trimmed)) return Money.of(trimmed, 'THB');
+  if (GROUPED.test(trimmed)) return Money.of(trimmed.replace(/,/g, ''), 'THB');
+  return null;
 }
 
 /** Raw result values for support, plus any extra facts. */

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -611,6 +613,91 @@ describe('descriptor', () => {
     } finally {
       await receiver.close();
       await run.simulator.stop();
+    }
+  });
+});
+
+describe('answers written differently from the simulator (another implementation of the same document)', () => {
+  // A stand-in easysoft answering each function with a fixed body.
+  async function stub(answers: Partial<Record<'refill' | 'update' | 'balance' | 'online', string>>) {
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const form = new URLSearchParams(Buffer.concat(chunks).toString());
+        const fn = form.get('mobile') ?? (form.get('amount') === '1' ? 'balance' : 'online');
+        res.writeHead(200, { 'content-type': 'text/xml' }).end(answers[fn as keyof typeof answers] ?? '<TOPUP><STATUS>0</STATUS><DETAIL>?</DETAIL></TOPUP>');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/topup/api/v2.php`;
+    return { adapter: createEasysoftAdapter({ url, username: 'u', password: 'p', callbackToken: TOKEN }), close: () => new Promise<void>((r) => server.close(() => r())) };
+  }
+  const ONLINE = '<TOPUP><STATUS>1</STATUS><AIS>1</AIS><DTAC>1</DTAC></TOPUP>';
+
+  it('a refill taken without a readable DISCOUNT is still ACTIVE under its ORDERID (never called unknown)', async () => {
+    for (const refill of ['<TOPUP><STATUS>1</STATUS><ORDERID>A-77</ORDERID></TOPUP>', '<?xml version="1.0"?>\n<TOPUP><STATUS>1</STATUS><ORDERID> 77 </ORDERID><DISCOUNT>3%</DISCOUNT></TOPUP>']) {
+      const s = await stub({ online: ONLINE, refill });
+      try {
+        const snapshot = await s.adapter.place(request());
+        expect(snapshot).toMatchObject({ status: 'ACTIVE' });
+        expect(snapshot.providerRef).toMatch(/^(A-77|77)$/);
+      } finally {
+        await s.close();
+      }
+    }
+  });
+
+  it('a STATUS 1 refill without an ORDERID → AmbiguousOutcomeError (it may have been taken)', async () => {
+    const s = await stub({ online: ONLINE, refill: '<TOPUP><STATUS>1</STATUS></TOPUP>' });
+    try {
+      expect(await rejection(s.adapter.place(request()))).toBeInstanceOf(AmbiguousOutcomeError);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('networks the online answer leaves out are online: null, and are not refused', async () => {
+    const s = await stub({ online: ONLINE, refill: '<TOPUP><STATUS>1</STATUS><ORDERID>9</ORDERID><DISCOUNT>0</DISCOUNT></TOPUP>' });
+    try {
+      const offers = await s.adapter.offers();
+      expect(offers.map((o) => o.details.kind === 'MOBILE_TOPUP' && o.details.online)).toEqual([true, true, null, null, null, null, null]);
+      expect((await s.adapter.place(request({ offerRef: 'network:7', intent: intent({ network: 'PENGUIN' }) }))).providerRef).toBe('9');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it.each([
+    ['1,250.00', '1250', 'REFUNDED'],
+    ['9.70', '9.7', 'REFUNDED'],
+    ['n/a', null, 'REFUNDED'],
+    ['-5', null, 'REFUNDED'],
+  ])('update REALAMOUNT %s → refund %s; the flags still decide the status', async (realamount, amount, status) => {
+    const s = await stub({ update: `<TOPUP><STATUS>1</STATUS><AMOUNT>1</AMOUNT><REALAMOUNT>${realamount}</REALAMOUNT><STATUS_REFILL>1</STATUS_REFILL><STATUS_CANCEL>1</STATUS_CANCEL></TOPUP>` });
+    try {
+      const snapshot = found(await s.adapter.lookup({ ...handleOf(request(), null), providerRef: '9' }));
+      expect(snapshot.status).toBe(status);
+      expect(snapshot.refund?.toString() ?? null).toBe(amount);
+      expect(snapshot.price?.toString() ?? null).toBe(amount);
+      if (amount === null) expect(snapshot.details).toMatchObject({ realAmount: realamount });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('balance: grouped THB reads exactly; anything else is a malformed answer, not a guess', async () => {
+    const ok = await stub({ balance: '<TOPUP><STATUS>1</STATUS><AMOUNT>12,345.67</AMOUNT></TOPUP>' });
+    try {
+      expect((await ok.adapter.balance()).toString()).toBe('12345.67');
+    } finally {
+      await ok.close();
+    }
+    const odd = await stub({ balance: '<TOPUP><STATUS>1</STATUS><AMOUNT>1.2e3</AMOUNT></TOPUP>' });
+    try {
+      expect(await rejection(odd.adapter.balance())).toMatchObject({ providerCode: 'MALFORMED_RESPONSE' });
+    } finally {
+      await odd.close();
     }
   });
 });
