@@ -14,6 +14,7 @@ import {
 } from '../../../src/domain/errors.ts';
 import { Money } from '../../../src/domain/money.ts';
 import type { OrderHandle, OrderIntent, OrderSnapshot, PlaceOrderRequest, ProviderOffer } from '../../../src/domain/provider.ts';
+import * as contract from '../../../src/domain/provider.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
 import { ProviderSettingsError } from '../../../src/providers/descriptor.ts';
 import { CREDENTIALS_DETAIL_KEY, createXd247Adapter } from '../../../src/providers/xd247/adapter.ts';
@@ -442,6 +443,9 @@ describe('place and lookup: premium apps', () => {
   it('COMPLETED at once with the credentials in details.credentials, never in a log line', async () => {
     const { snapshot, handle } = await placed(netflixRef, { kind: 'PREMIUM_APP' });
     expect(CREDENTIALS_DETAIL_KEY).toBe('credentials');
+    // The key the core seals at rest, where the contract names one.
+    const sealed = (contract as Record<string, unknown>).SENSITIVE_DETAIL_KEY;
+    if (sealed !== undefined) expect(CREDENTIALS_DETAIL_KEY).toBe(sealed);
     expect(snapshot.status).toBe('COMPLETED');
     expect(snapshot.price?.compare(thb('99'))).toBe(0);
     const credentials = snapshot.details?.[CREDENTIALS_DETAIL_KEY] as Record<string, string>;
