@@ -53,6 +53,8 @@ export class RequestInProgressError extends SwitchboardError {
 export interface OfferAttempt {
   readonly provider: string;
   readonly outcome: string;
+  /** The offer's price in the provider's currency, when an offer was tried or skipped. */
+  readonly price?: { readonly amount: string; readonly currency: string } | null;
 }
 
 interface ProviderErrorInit {

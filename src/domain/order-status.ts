@@ -19,8 +19,9 @@ const NEXT: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   ACTIVE: ['OTP_RECEIVED', 'COMPLETED', 'CANCELED', 'EXPIRED', 'FAILED', 'REFUNDED'],
   OTP_RECEIVED: ['COMPLETED', 'REFUNDED'],
   COMPLETED: ['REFUNDED'],
-  CANCELED: [],
-  EXPIRED: [],
+  // Some providers return the money only through a separate refund (247xd): a refund may follow.
+  CANCELED: ['REFUNDED'],
+  EXPIRED: ['REFUNDED'],
   FAILED: [],
   REFUNDED: [],
 };

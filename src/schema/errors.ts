@@ -15,7 +15,9 @@ import {
   type OfferAttempt,
   type ProviderFailure,
 } from '../domain/errors.ts';
+import { Money, isCurrency } from '../domain/money.ts';
 import { builder } from './builder.ts';
+import { MoneyRef } from './money.ts';
 import { ProviderIdEnum } from './provider-enums.ts';
 
 export const ErrorInterface = builder.interfaceRef<SwitchboardError>('Error').implement({
@@ -35,11 +37,17 @@ const ProviderErrorInterface = builder.interfaceRef<ProviderFailure>('ProviderFa
   }),
 });
 
-const OfferAttemptRef = builder.objectRef<OfferAttempt>('OfferAttempt').implement({
+export const OfferAttemptRef = builder.objectRef<OfferAttempt>('OfferAttempt').implement({
   description: 'One offer considered for a purchase and what came of it.',
   fields: (t) => ({
     provider: t.string({ description: 'Provider (or upstream route) tried.', resolve: (a) => a.provider }),
-    outcome: t.string({ description: 'ok, no_numbers, price_above_max, insufficient_balance, no_offer, provider_error, …', resolve: (a) => a.outcome }),
+    outcome: t.string({ description: 'ok, ambiguous, no_numbers, price_above_max, fx_rate_unavailable, insufficient_balance, no_offer, rate_limited, provider_error, …', resolve: (a) => a.outcome }),
+    price: t.field({
+      type: MoneyRef,
+      nullable: true,
+      description: "The offer's price in the provider's currency.",
+      resolve: (a) => (a.price && isCurrency(a.price.currency) ? Money.of(a.price.amount, a.price.currency) : null),
+    }),
   }),
 });
 

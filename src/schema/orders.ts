@@ -5,7 +5,7 @@ import type { OrderChangedEvent } from '../services/event-bus.ts';
 import type { OrderCursor } from '../services/order-book.ts';
 import type { Order } from '../db/entities.ts';
 import { builder, type GraphQLContext } from './builder.ts';
-import { ORDER_ACTION_ERRORS, SPENDING_ERRORS } from './errors.ts';
+import { OfferAttemptRef, ORDER_ACTION_ERRORS, SPENDING_ERRORS } from './errors.ts';
 import { MoneyInput } from './money.ts';
 import { OrderRef, OtpOrderRef, parseOrderId } from './order.ts';
 import { OrderKindEnum, OrderStatusEnum, ProviderIdEnum, RoutingPolicyEnum } from './provider-enums.ts';
@@ -27,7 +27,12 @@ const BuyNumberInput = builder.inputType('BuyNumberInput', {
     service: t.string({ required: true, description: 'Platform key, e.g. "whatsapp" (see catalog).' }),
     country: t.string({ required: true, description: 'ISO 3166-1 alpha-2 country code, e.g. "ID".' }),
     provider: t.field({ type: ProviderIdEnum, description: 'Only buy from this provider (default: the best offer of any).' }),
-    policy: t.field({ type: RoutingPolicyEnum, defaultValue: 'CHEAPEST', description: 'How a provider that routes among its own upstreams (smscode) should pick.' }),
+    preferProvider: t.field({ type: ProviderIdEnum, description: 'Prefer this provider: ties go to it under CHEAPEST; it leads under BEST_SUCCESS.' }),
+    routing: t.field({
+      type: RoutingPolicyEnum,
+      defaultValue: 'CHEAPEST',
+      description: 'How offers are ranked across providers; on no numbers, no provider balance or a provider limit the next one is tried (only one is ever charged). Providers that route among their own upstreams (smscode) follow the same policy.',
+    }),
     maxPrice: t.field({ type: MoneyInput, description: 'Refuse to pay more than this, in any currency (converted to each provider’s currency).' }),
     idempotencyKey: t.string({ required: true, description: 'Unique per purchase (1–128 printable ASCII characters). Retrying with the same key and input returns the same order; nothing is bought twice.' }),
   }),
@@ -110,14 +115,23 @@ builder.mutationFields((t) => ({
   buyNumber: t.field({
     type: OtpOrderRef,
     description: 'Buys a virtual number for an OTP. Idempotent per idempotencyKey; an ambiguous provider outcome returns the order in UNKNOWN and reconciles it.',
-    errors: { types: SPENDING_ERRORS, dataField: { name: 'order', description: 'The order (ACTIVE, or UNKNOWN while being reconciled).' } },
+    errors: {
+      types: SPENDING_ERRORS,
+      dataField: { name: 'order', description: 'The order (ACTIVE, or UNKNOWN while being reconciled).' },
+      result: {
+        fields: (r) => ({
+          attempts: r.field({ type: [OfferAttemptRef], description: 'Every offer considered, in order, and what came of it (only one provider is ever charged).', resolve: (order) => [...(order.attempts ?? [])] }),
+        }),
+      },
+    },
     args: { input: t.arg({ type: BuyNumberInput, required: true, description: 'What to buy.' }) },
     resolve: (_root, { input }, ctx) =>
       ctx.services.otpOrders.buyNumber(ctx.viewer.clientId, {
         platform: input.service.trim().toLowerCase(),
         country: input.country.trim().toUpperCase(),
         provider: input.provider ?? null,
-        policy: input.policy ?? 'CHEAPEST',
+        preferProvider: input.preferProvider ?? null,
+        routing: input.routing ?? 'CHEAPEST',
         maxPrice: input.maxPrice ? Money.of(input.maxPrice.amount, input.maxPrice.currency) : null,
         idempotencyKey: input.idempotencyKey,
       }),

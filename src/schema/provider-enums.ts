@@ -58,9 +58,9 @@ export const OrderKindEnum = builder.enumType('OrderKind', {
 });
 
 export const RoutingPolicyEnum = builder.enumType('RoutingPolicy', {
-  description: 'How the provider picks among its own upstream offers.',
+  description: 'How offers of several providers are ranked for a purchase.',
   values: {
-    CHEAPEST: { value: 'CHEAPEST', description: 'The cheapest healthy offer (default).' },
-    BEST_SUCCESS: { value: 'BEST_SUCCESS', description: 'Offers ranked by recent OTP delivery success.' },
+    CHEAPEST: { value: 'CHEAPEST', description: 'Cheapest first after conversion into one currency (default).' },
+    BEST_SUCCESS: { value: 'BEST_SUCCESS', description: "By this gateway's OTP success rate per provider and service over the last 30 complete days, in 10% steps (neutral below 20 orders), then cheapest." },
   } as const,
 });

@@ -31,6 +31,22 @@ const ProviderRef = builder.objectRef<ProviderView>('Provider').implement({
     capabilities: t.field({ type: [CapabilityEnum], description: 'What it can do.', resolve: (p) => [...p.capabilities] }),
     currency: t.field({ type: CurrencyEnum, description: 'Currency its account is kept in.', resolve: (p) => p.currency }),
     health: t.field({ type: HealthRef, description: 'How it has been answering.', resolve: (p) => p.health() }),
+    otpSuccessRate: t.int({
+      nullable: true,
+      description: "Share of this provider's OTP orders through this gateway that received a code, last 30 complete days, in 10% steps (0–100); null below 20 orders.",
+      resolve: async (p, _args, ctx) => {
+        const figure = (await ctx.services.otpStats.snapshot()).byProvider.find((f) => f.provider === p.id);
+        return figure?.scored ? figure.step : null;
+      },
+    }),
+    medianSecondsToOtp: t.float({
+      nullable: true,
+      description: 'Median time from order to first code for this provider through this gateway, last 30 complete days (seconds); null without a sample.',
+      resolve: async (p, _args, ctx) => {
+        const ms = (await ctx.services.otpStats.snapshot()).medianTimeToOtpMs.get(p.id);
+        return ms === undefined || ms === null ? null : Math.round(ms) / 1000;
+      },
+    }),
     balance: t.field({
       type: MoneyRef,
       nullable: true,
@@ -69,7 +85,7 @@ const BalanceSheetRef = builder.objectRef<BalanceSheet>('Balances').implement({
 builder.queryFields((t) => ({
   providers: t.field({
     type: [ProviderRef],
-    description: 'Configured providers with capabilities, health and live balance.',
+    description: 'Configured providers with capabilities, health, OTP success figures and (cached) balance.',
     resolve: (_root, _args, ctx) => ctx.services.directory.all(),
   }),
   balances: t.field({

@@ -28,6 +28,12 @@ export type EventTopics = {
 
 export type EventBus = PubSub<EventTopics>;
 
+/** How the bus is carried, for /readyz: in memory (always reachable) or over Redis (reachable or not right now). */
+export interface EventBusStatus {
+  readonly transport: 'memory' | 'redis';
+  readonly reachable: boolean;
+}
+
 /**
  * In-memory by default; pass a Redis event target (see redis-event-bus.ts) to fan events out
  * across instances.

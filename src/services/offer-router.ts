@@ -76,18 +76,18 @@ export class OfferRouter {
     for (const offer of offers) {
       if (options.provider && offer.provider !== options.provider) continue;
       if (offer.available !== null && offer.available <= 0) {
-        skipped.push({ provider: offer.provider, outcome: 'no_numbers' });
+        skipped.push({ provider: offer.provider, outcome: 'no_numbers', price: { amount: offer.price.amount.toFixed(), currency: offer.price.currency } });
         continue;
       }
       let cap: Money | null = null;
       if (options.maxPrice) {
         cap = this.capIn(options.maxPrice, offer.price.currency);
         if (!cap) {
-          skipped.push({ provider: offer.provider, outcome: 'fx_rate_unavailable' });
+          skipped.push({ provider: offer.provider, outcome: 'fx_rate_unavailable', price: { amount: offer.price.amount.toFixed(), currency: offer.price.currency } });
           continue;
         }
         if (offer.price.compare(cap) > 0) {
-          skipped.push({ provider: offer.provider, outcome: 'price_above_max' });
+          skipped.push({ provider: offer.provider, outcome: 'price_above_max', price: { amount: offer.price.amount.toFixed(), currency: offer.price.currency } });
           continue;
         }
       }

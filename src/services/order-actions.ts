@@ -1,5 +1,4 @@
 import { AmbiguousOutcomeError, UnsupportedError, ValidationError } from '../domain/errors.ts';
-import { Money } from '../domain/money.ts';
 import type { OrderStatus } from '../domain/order-status.ts';
 import { supports, type ActionOutcome, type ProviderAdapter, type ProviderOperation } from '../domain/provider.ts';
 import type { Order } from '../db/entities.ts';
@@ -13,7 +12,7 @@ import type { ProviderRegistry } from './provider-registry.ts';
 const ALLOWED: Record<'cancel' | 'complete' | 'refund', { from: readonly OrderStatus[]; label: string }> = {
   cancel: { from: ['ACTIVE'], label: 'Only an ACTIVE order (no code received, still processing) can be canceled' },
   complete: { from: ['OTP_RECEIVED'], label: 'Only an order that received a code can be completed' },
-  refund: { from: ['CANCELED', 'FAILED', 'ACTIVE', 'COMPLETED'], label: 'Only a canceled, failed or delivered order can be refunded' },
+  refund: { from: ['CANCELED', 'EXPIRED', 'ACTIVE', 'COMPLETED'], label: 'Only a canceled, expired or delivered order can be refunded' },
 };
 
 /**
@@ -67,7 +66,8 @@ export class OrderActions {
       if (error instanceof AmbiguousOutcomeError) return this.readBack(adapter, order, error);
       throw error;
     }
-    const refund = outcome.refund ?? (outcome.status === 'CANCELED' || outcome.status === 'REFUNDED' ? priceOf(order) : null);
+    // Only what the provider says came back is booked: a refund it did not confirm is never assumed.
+    const refund = outcome.refund;
     return this.book.transition(order.id, outcome.status, reason, {
       ...(refund ? { refundAmount: refund.amount.toFixed() } : {}),
       ...(outcome.providerStatus ? { providerStatus: outcome.providerStatus } : {}),
@@ -86,8 +86,4 @@ export class OrderActions {
     if (!supports(adapter, operation)) throw new UnsupportedError(adapter.id, `${operation} for ${order.kind.toLowerCase().replace('_', ' ')} orders`, adapter.name);
     return adapter;
   }
-}
-
-function priceOf(order: Order): Money | null {
-  return order.priceAmount == null ? null : Money.of(String(order.priceAmount), order.currency);
 }

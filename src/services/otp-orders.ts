@@ -5,13 +5,15 @@ import type { Order } from '../db/entities.ts';
 import { otpServiceKey, type Catalog } from './catalog.ts';
 import { IdempotencyStore } from './idempotency.ts';
 import type { OfferRouter } from './offer-router.ts';
+import type { OtpStats } from './otp-stats.ts';
 import type { SpendingPipeline } from './spending/spending-pipeline.ts';
 
 export interface BuyNumberInput {
   readonly platform: string;
   readonly country: string;
   readonly provider: ProviderId | null;
-  readonly policy: RoutingPolicy;
+  readonly preferProvider: ProviderId | null;
+  readonly routing: RoutingPolicy;
   readonly maxPrice: Money | null;
   readonly idempotencyKey: string;
 }
@@ -24,11 +26,13 @@ export class OtpOrders {
   private readonly catalog: Catalog;
   private readonly router: OfferRouter;
   private readonly pipeline: SpendingPipeline;
+  private readonly stats: OtpStats;
 
-  constructor(deps: { catalog: Catalog; router: OfferRouter; pipeline: SpendingPipeline }) {
+  constructor(deps: { catalog: Catalog; router: OfferRouter; pipeline: SpendingPipeline; stats: OtpStats }) {
     this.catalog = deps.catalog;
     this.router = deps.router;
     this.pipeline = deps.pipeline;
+    this.stats = deps.stats;
   }
 
   async buyNumber(ownerId: string, input: BuyNumberInput): Promise<Order> {
@@ -40,11 +44,13 @@ export class OtpOrders {
       fingerprint: { ...request, maxPrice: input.maxPrice?.toJSON() ?? null },
       kind: 'OTP_NUMBER',
       serviceKey: otpServiceKey(input.platform, input.country),
-      intent: { kind: 'OTP_NUMBER', policy: input.policy },
+      // A provider that routes among its own upstreams (smscode) is asked to follow the same policy.
+      intent: { kind: 'OTP_NUMBER', policy: input.routing },
       details: {},
       route: async () => {
         const offers = await this.catalog.offers({ kind: 'OTP_NUMBER', platform: input.platform, country: input.country, provider: input.provider ?? undefined });
-        return this.router.route(offers, { maxPrice: input.maxPrice });
+        const successRates = input.routing === 'BEST_SUCCESS' ? await this.stats.successRates() : undefined;
+        return this.router.route(offers, { maxPrice: input.maxPrice, routing: input.routing, preferProvider: input.preferProvider ?? undefined, successRates });
       },
       // Only a refusal that spent nothing and says "not here" lets us try the next provider.
       failover: (error: ProviderFailure) => error instanceof NoOfferAvailableError || error instanceof InsufficientBalanceError,

@@ -16,6 +16,7 @@ import { OrderActions } from './order-actions.ts';
 import { OrderBook } from './order-book.ts';
 import { OrderWatcher } from './order-watcher.ts';
 import { OtpOrders } from './otp-orders.ts';
+import { OtpStats } from './otp-stats.ts';
 import { ProviderDirectory } from './provider-directory.ts';
 import { ProviderRegistry } from './provider-registry.ts';
 import { Reconciler } from './reconciler.ts';
@@ -37,6 +38,7 @@ export interface Services {
   readonly book: OrderBook;
   readonly pipeline: SpendingPipeline;
   readonly otpOrders: OtpOrders;
+  readonly otpStats: OtpStats;
   readonly topUps: TopUpOrders;
   readonly orderActions: OrderActions;
   readonly reconciler: Reconciler;
@@ -73,6 +75,7 @@ export function createServices(deps: {
   const idempotency = new IdempotencyStore(db);
   const pipeline = new SpendingPipeline({ providers, catalog, book, idempotency, logger, publicUrl: config.PUBLIC_URL, callDeadlineMs: config.CALL_DEADLINE_SECONDS * 1000 });
   const reconciler = new Reconciler({ providers, book, logger });
+  const stats = new OtpStats(db);
   const pushProviders = new Set<ProviderId>(config.PUBLIC_URL ? deps.adapters.filter((a) => a.webhook).map((a) => a.id) : []);
   const watcher = new OrderWatcher(
     { providers, book, reconciler, events, logger },
@@ -90,7 +93,8 @@ export function createServices(deps: {
     catalog,
     book,
     pipeline,
-    otpOrders: new OtpOrders({ catalog, router: new OfferRouter(fx), pipeline }),
+    otpOrders: new OtpOrders({ catalog, router: new OfferRouter(fx), pipeline, stats }),
+    otpStats: stats,
     topUps: new TopUpOrders({ catalog, pipeline }),
     orderActions: new OrderActions({ providers, book, logger }),
     reconciler,

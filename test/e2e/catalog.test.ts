@@ -58,7 +58,7 @@ describe('catalog, countries, providers', () => {
 
   it('resolves an order through node(id) for its owner', async () => {
     const key = `node-${Date.now()}`;
-    const order = await gw.app.services.otpOrders.buyNumber('default', { platform: 'telegram', country: 'ID', provider: null, policy: 'CHEAPEST', maxPrice: null, idempotencyKey: key });
+    const order = await gw.app.services.otpOrders.buyNumber('default', { platform: 'telegram', country: 'ID', provider: null, preferProvider: null, routing: 'CHEAPEST', maxPrice: null, idempotencyKey: key });
     const globalId = Buffer.from(`OtpOrder:${order.id}`).toString('base64');
     const { node } = await gqlData(gw.graphqlUrl, NodeLookup, { id: globalId });
     expect(node).toMatchObject({ __typename: 'OtpOrder', id: globalId, status: 'ACTIVE' });

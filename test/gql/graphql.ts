@@ -12,10 +12,12 @@ export type BuyNumberInput = {
   idempotencyKey: string;
   /** Refuse to pay more than this, in any currency (converted to each provider’s currency). */
   maxPrice?: MoneyInput | null | undefined;
-  /** How a provider that routes among its own upstreams (smscode) should pick. */
-  policy?: RoutingPolicy | null | undefined;
+  /** Prefer this provider: ties go to it under CHEAPEST; it leads under BEST_SUCCESS. */
+  preferProvider?: ProviderId | null | undefined;
   /** Only buy from this provider (default: the best offer of any). */
   provider?: ProviderId | null | undefined;
+  /** How offers are ranked across providers; on no numbers, no provider balance or a provider limit the next one is tried (only one is ever charged). Providers that route among their own upstreams (smscode) follow the same policy. */
+  routing?: RoutingPolicy | null | undefined;
   /** Platform key, e.g. "whatsapp" (see catalog). */
   service: string;
 };
@@ -164,11 +166,11 @@ export type ResendSmsInput = {
   orderId: string;
 };
 
-/** How the provider picks among its own upstream offers. */
+/** How offers of several providers are ranked for a purchase. */
 export type RoutingPolicy =
-  /** Offers ranked by recent OTP delivery success. */
+  /** By this gateway's OTP success rate per provider and service over the last 30 complete days, in 10% steps (neutral below 20 orders), then cheapest. */
   | 'BEST_SUCCESS'
-  /** The cheapest healthy offer (default). */
+  /** Cheapest first after conversion into one currency (default). */
   | 'CHEAPEST';
 
 export type BenchOtpCodesSubscriptionVariables = Exact<{ [key: string]: never; }>;

@@ -112,7 +112,7 @@ export class SpendingPipeline {
         const outcome = await this.callProvider(order, offer.provider);
         if (outcome.kind === 'refused') mayHaveSpent = false;
         if (outcome.kind === 'placed') {
-          attempts.push({ provider: offer.provider, outcome: 'ok' });
+          attempts.push({ provider: offer.provider, outcome: 'ok', price: priceOf(offer.price) });
           const placed = await this.book.applySnapshot(order.id, outcome.snapshot, 'purchase');
           await this.book.transition(placed.id, placed.status, 'purchase recorded', { attempts });
           await this.idempotency.complete(ownerId, idempotencyKey);
@@ -120,11 +120,12 @@ export class SpendingPipeline {
           return (await this.book.get(placed.id))!;
         }
         if (outcome.kind === 'ambiguous') {
+          attempts.push({ provider: offer.provider, outcome: 'ambiguous', price: priceOf(offer.price) });
           order = await this.book.transition(order.id, 'UNKNOWN', `ambiguous outcome: ${outcome.error.message}`, { attempts });
           await this.idempotency.complete(ownerId, idempotencyKey);
           return order;
         }
-        attempts.push({ provider: offer.provider, outcome: attemptOutcome(outcome.error) });
+        attempts.push({ provider: offer.provider, outcome: attemptOutcome(outcome.error), price: priceOf(offer.price) });
         const last = index === route.candidates.length - 1;
         if (outcome.error instanceof ValidationError) throw outcome.error;
         if (last || !(request.failover?.(outcome.error) ?? false)) throw withAttempts(outcome.error, attempts);
@@ -187,6 +188,10 @@ export class SpendingPipeline {
     }
     return order;
   }
+}
+
+function priceOf(price: { amount: { toFixed(): string }; currency: string }) {
+  return { amount: price.amount.toFixed(), currency: price.currency };
 }
 
 function attemptOutcome(error: ProviderFailure | ValidationError): string {
