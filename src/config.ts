@@ -60,6 +60,25 @@ const clientList = z
   .regex(/^[\w.-]+:[^,:\s]{16,}(,[\w.-]+:[^,:\s]{16,})*$/, 'name:token pairs (tokens at least 16 characters), comma-separated')
   .transform((v) => v.split(',').map((entry) => ({ name: entry.slice(0, entry.indexOf(':')), token: entry.slice(entry.indexOf(':') + 1) })));
 
+/** `https://app.example.com,http://localhost:5173`: browser origins allowed to call the gateway cross-origin. */
+const originList = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((o) => o.trim()).filter(Boolean))
+  .pipe(
+    z.array(
+      z.string().refine((o) => {
+        try {
+          const u = new URL(o);
+          return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === o.replace(/\/$/, '');
+        } catch {
+          return false;
+        }
+      }, 'origins such as https://app.example.com (scheme, host and optional port; no path), comma-separated'),
+    ),
+  )
+  .transform((list) => list.map((o) => o.replace(/\/$/, '')));
+
 /** `2000-6000`: a range of milliseconds. */
 const msRange = z
   .string()
@@ -93,6 +112,22 @@ const env = z.object({
   SHUTDOWN_TIMEOUT_MS: positiveInt(8000),
   // How long a provider call may be in flight before reconciliation may ask about its order (timeouts plus a margin).
   CALL_DEADLINE_SECONDS: positiveInt(60),
+
+  // Edge limits (README "Configuration"): browsers, request size, operation shape, sockets.
+  CORS_ORIGINS: originList,
+  MAX_BODY_BYTES: positiveInt(64 * 1024).pipe(z.number().int().min(1024)),
+  INTROSPECTION: flag.default(true),
+  GRAPHQL_MAX_DEPTH: positiveInt(12).pipe(z.number().int().min(1)),
+  GRAPHQL_MAX_ALIASES: positiveInt(15),
+  GRAPHQL_MAX_TOKENS: positiveInt(1000).pipe(z.number().int().min(100)),
+  GRAPHQL_MAX_DIRECTIVES: positiveInt(10),
+  GRAPHQL_MAX_COST: positiveInt(500).pipe(z.number().int().min(1)),
+  WS_MAX_PAYLOAD_BYTES: positiveInt(64 * 1024).pipe(z.number().int().min(1024)),
+  WS_INIT_TIMEOUT_MS: positiveInt(3000).pipe(z.number().int().min(100)),
+  WS_MAX_SOCKETS_PER_CLIENT: positiveInt(100).pipe(z.number().int().min(1)),
+  WS_MAX_SUBSCRIPTIONS_PER_SOCKET: positiveInt(50).pipe(z.number().int().min(1)),
+  WS_MAX_SUBSCRIPTIONS_PER_CLIENT: positiveInt(500).pipe(z.number().int().min(1)),
+
   // Seals premium app credentials at rest: 64 hex characters or base64 of 32 bytes (sandbox keeps one in DATA_DIR).
   CREDENTIALS_KEY: optionalText.pipe(z.string().regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, '64 hex characters or base64 of 32 bytes').optional()),
 });
