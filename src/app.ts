@@ -34,7 +34,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const target: DatabaseTarget = overrides.database ?? (config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL } : { kind: 'pglite', dataDir: config.DATA_DIR });
   const db: Database = await openDatabase(target);
-  const events: EventBus = config.REDIS_URL ? await createRedisEventBus(config.REDIS_URL) : createEventBus();
+  const events: EventBus = config.REDIS_URL ? await createRedisEventBus(config.REDIS_URL, { logger }) : createEventBus();
   const sandbox = config.sandbox ? await startSandbox(config) : null;
   const configured = sandbox ? sandbox.providers : config.providers;
   const adapters = configured.map(({ descriptor, settings }) =>

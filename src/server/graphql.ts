@@ -1,10 +1,15 @@
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createYoga, maskError as defaultMaskError, type YogaServerInstance } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { SwitchboardError } from '../domain/errors.ts';
 import type { GraphQLContext } from '../schema/builder.ts';
 import type { Services } from '../services/services.ts';
 import { resolveViewer } from './viewer.ts';
+import { operationLimitPlugins } from './operation-limits.ts';
+
+/** Header a non-browser client may send on a GET (a browser cannot add it cross-site without a preflight). */
+export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -20,6 +25,14 @@ export function createGraphQLHandler(schema: GraphQLSchema, services: Services):
       defaultQuery: DEFAULT_QUERY,
     },
     renderGraphiQL,
+    // CORS only for allow-listed origins (CORS_ORIGINS), never with credentials: tokens travel in
+    // Authorization, so no cookie or ambient credential is ever needed cross-origin.
+    cors: (request) => {
+      const origin = request.headers.get('origin');
+      if (!origin || !services.config.CORS_ORIGINS.includes(origin)) return false;
+      return { origin, credentials: false, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'accept', CSRF_HEADER], maxAge: 600 };
+    },
+    plugins: [useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }), ...operationLimitPlugins(services.config)],
     logging: {
       debug: (...args) => services.logger.debug({ yoga: args.map(String) }),
       info: (...args) => services.logger.info({ yoga: args.map(String) }),

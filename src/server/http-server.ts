@@ -5,6 +5,8 @@ import type { Services } from '../services/services.ts';
 import { createGraphQLHandler, GRAPHQL_PATH } from './graphql.ts';
 import { attachWebSockets } from './websocket.ts';
 import { CALLBACK_PATH } from '../providers/shared/callback-url.ts';
+import { checkRequestHead, readLimitedBody, sendRefusal } from './request-guard.ts';
+import type { EventBusStatus } from '../services/event-bus.ts';
 
 export interface RunningServer {
   readonly url: string;
@@ -18,6 +20,7 @@ const MAX_WEBHOOK_BYTES = 64 * 1024;
 /** One HTTP server, one port: /graphql (HTTP, SSE, WebSocket, GraphiQL), /healthz, /readyz, /webhooks/:provider. */
 export async function startHttpServer(schema: GraphQLSchema, services: Services, options: { port: number; host: string }): Promise<RunningServer> {
   const yoga = createGraphQLHandler(schema, services);
+  warnAboutOpenEdges(services);
   const inFlight = new Set<ServerResponse>();
   const streams = new Set<ServerResponse>();
   let closing = false;
@@ -42,7 +45,13 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
     if (path === '/healthz') return json(res, 200, { status: 'ok' });
     if (path === '/readyz') {
       const ready = !closing && (await services.db.isReachable());
-      return json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', database: ready ? 'reachable' : 'unreachable' });
+      // Redis down does not make an instance unready: it still serves every request and its own
+      // subscribers (only cross-instance fan-out pauses). Failing readiness on a shared dependency
+      // would pull every instance out of the load balancer at once, turning a degradation into an outage.
+      const bus = (services.events as { status?: () => EventBusStatus }).status?.();
+      const redis = bus?.transport === 'redis' ? { redis: bus.reachable ? 'reachable' : 'unreachable' } : {};
+      const status = !ready ? 'unavailable' : bus && !bus.reachable ? 'degraded' : 'ready';
+      return json(res, ready ? 200 : 503, { status, database: ready ? 'reachable' : 'unreachable', ...redis });
     }
     const webhook = CALLBACK_PATH.exec(path);
     if (webhook && req.method === 'POST') {
@@ -56,7 +65,7 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
       res.end(outcome.body);
       return;
     }
-    if (path === GRAPHQL_PATH) return void (await yoga.requestListener(req, res));
+    if (path === GRAPHQL_PATH) return serveGraphQL(req, res);
     if (path === '/') {
       res.writeHead(302, { location: GRAPHQL_PATH });
       res.end();
@@ -65,7 +74,30 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
     json(res, 404, { error: 'not found' });
   }
 
-  const wss = attachWebSockets(server, yoga);
+  /** Refusals that need no body come first (form posts, bad token, declared size); then the body is read with a byte count. */
+  async function serveGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const refusal = checkRequestHead(services.config, req);
+    if (refusal) return sendRefusal(services.config, req, res, refusal);
+    const method = req.method ?? 'GET';
+    let body: Buffer | undefined;
+    if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
+      const read = await readLimitedBody(req, services.config.MAX_BODY_BYTES);
+      if (read === null) return sendRefusal(services.config, req, res, { status: 413, code: 'REQUEST_ENTITY_TOO_LARGE', message: `Request body larger than ${services.config.MAX_BODY_BYTES} bytes (MAX_BODY_BYTES)` });
+      body = read;
+    }
+    const abort = new AbortController();
+    res.once('close', () => abort.abort());
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (typeof v === 'string') headers.set(k, v);
+      else if (Array.isArray(v)) for (const item of v) headers.append(k, item);
+    }
+    const request = new Request(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), { method, headers, body: body as BodyInit | undefined, signal: abort.signal });
+    const response = await yoga.fetch(request, { req, res });
+    await writeResponse(response, res, abort.signal);
+  }
+
+  const wss = attachWebSockets(server, yoga, services);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
@@ -91,6 +123,41 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
       await yoga.dispose?.();
     },
   };
+}
+
+/** Writes a fetch Response to Node, streaming (SSE) chunk by chunk and stopping when the client goes away. */
+async function writeResponse(response: Response, res: ServerResponse, aborted: AbortSignal): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, key) => (headers[key] = value));
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) headers['set-cookie'] = cookies;
+  res.writeHead(response.status, headers);
+  if (!response.body) return void res.end();
+  const reader = response.body.getReader();
+  const stop = () => void reader.cancel().catch(() => {});
+  aborted.addEventListener('abort', stop, { once: true });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || res.writableEnded || res.destroyed) break;
+      if (!res.write(value)) await new Promise<void>((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
+    }
+  } catch (error) {
+    if (!aborted.aborted) throw error;
+  } finally {
+    aborted.removeEventListener('abort', stop);
+    if (!res.writableEnded) res.end();
+  }
+}
+
+/** One warning per open edge at start-up, so an operator sees what a browser or a stranger could do. */
+function warnAboutOpenEdges(services: Services): void {
+  const { config, logger } = services;
+  if (!config.CLIENT_TOKENS && !config.sandbox) {
+    logger.warn('CLIENT_TOKENS is unset: every caller acts as the single tenant and may buy numbers; set CLIENT_TOKENS before exposing this gateway');
+  }
+  if (config.CORS_ORIGINS.length) logger.info({ origins: config.CORS_ORIGINS }, 'CORS allowed for these browser origins (without credentials)');
+  if (config.INTROSPECTION && !config.sandbox) logger.info('GraphQL introspection is on (INTROSPECTION=false turns it off)');
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
