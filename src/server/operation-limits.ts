@@ -13,10 +13,10 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
-import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
-import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
-import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import type { Config } from '../config.ts';
 import { resolveViewer } from './viewer.ts';
 
@@ -123,16 +123,38 @@ const SUGGESTION = /\s*Did you mean .*\?$/;
  * validation errors unless the caller presented a valid token (or the gateway is single-tenant).
  */
 export function operationLimitPlugins(config: Config, limits: OperationLimits = limitsFromConfig(config)): Plugin[] {
-  const costRule = operationCostRule(limits.maxCost);
-  const plugins: Plugin[] = [
-    maxTokensPlugin({ n: limits.maxTokens }) as Plugin,
-    maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true }) as Plugin,
-    maxAliasesPlugin({ n: limits.maxAliases }) as Plugin,
-    maxDirectivesPlugin({ n: limits.maxDirectives }) as Plugin,
+  // Armor's rules throw their own GraphQLError (from whichever graphql build they loaded) and stop
+  // validation; instead each rejection is reported as one of ours, with a code and without the
+  // misleading "Syntax Error:" prefix, so Yoga answers it as a validation error, never a masked 500.
+  const report = (code: string) => ({
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: Error) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code } })),
+    ],
+  });
+  const rules: ValidationRule[] = [
+    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...report('OPERATION_TOO_DEEP') }) as unknown as ValidationRule,
+    maxAliasesRule({ n: limits.maxAliases, ...report('TOO_MANY_ALIASES') }) as unknown as ValidationRule,
+    maxDirectivesRule({ n: limits.maxDirectives, ...report('TOO_MANY_DIRECTIVES') }) as unknown as ValidationRule,
+    operationCostRule(limits.maxCost),
+  ];
+  if (!config.INTROSPECTION) rules.push(NoSchemaIntrospectionCustomRule);
+
+  return [
     {
+      // The token limit runs inside the parser, so a huge or 5,000-deep document stops after maxTokens tokens.
+      onParse({ setParseFn }) {
+        setParseFn((source, options) => {
+          try {
+            return new MaxTokensParserWLexer(source, { ...options, n: limits.maxTokens }).parseDocument();
+          } catch (error) {
+            if (error instanceof Error && error.name === 'GraphQLError' && !(error instanceof GraphQLError)) throw new GraphQLError(error.message);
+            throw error;
+          }
+        });
+      },
       onValidate({ addValidationRule, context }) {
-        addValidationRule(costRule);
-        if (!config.INTROSPECTION) addValidationRule(NoSchemaIntrospectionCustomRule);
+        for (const rule of rules) addValidationRule(rule);
         const ctx = context as { request?: Request; connectionParams?: Record<string, unknown> };
         const header = ctx.request?.headers.get('authorization') ?? (ctx.connectionParams?.authorization as string | undefined) ?? (ctx.connectionParams?.Authorization as string | undefined);
         if (resolveViewer(config, header)) return;
@@ -143,5 +165,4 @@ export function operationLimitPlugins(config: Config, limits: OperationLimits = 
       },
     },
   ];
-  return plugins;
 }
