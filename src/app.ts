@@ -5,6 +5,7 @@ import type { ProviderAdapter } from './domain/provider.ts';
 import { CredentialsVault } from './services/credentials-vault.ts';
 import { openDatabase, type Database, type DatabaseTarget } from './db/database.ts';
 import { createLogger, type Logger } from './logging/logger.ts';
+import type { ProviderClock } from './providers/descriptor.ts';
 import { PROVIDERS } from './providers/registry.ts';
 import { callbackUrl } from './providers/shared/callback-url.ts';
 import { startSandbox, type Sandbox } from './sandbox/sandbox.ts';
@@ -27,6 +28,8 @@ export interface RunningApp {
 export interface AppOverrides {
   readonly logger?: Logger;
   readonly database?: DatabaseTarget;
+  /** Tests only: a clock (e.g. scaled) for the providers that take one, their simulators and request budgets; production passes none. */
+  readonly clock?: ProviderClock;
 }
 
 /** Composition root: database, event bus, providers (or sandbox), services, then the HTTP server. */
@@ -35,10 +38,14 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const target: DatabaseTarget = overrides.database ?? (config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL } : { kind: 'pglite', dataDir: config.DATA_DIR });
   const db: Database = await openDatabase(target);
   const events: EventBus = config.REDIS_URL ? await createRedisEventBus(config.REDIS_URL, { logger }) : createEventBus();
-  const sandbox = config.sandbox ? await startSandbox(config) : null;
+  const sandbox = config.sandbox ? await startSandbox(config, { clock: overrides.clock }) : null;
   const configured = sandbox ? sandbox.providers : config.providers;
   const adapters = configured.map(({ descriptor, settings }) =>
-    descriptor.create(settings, { logger: logger.child({ provider: descriptor.id }), callbackUrl: (token) => callbackUrl(config.PUBLIC_URL, descriptor.id, token) }),
+    descriptor.create(settings, {
+      logger: logger.child({ provider: descriptor.id }),
+      callbackUrl: (token) => callbackUrl(config.PUBLIC_URL, descriptor.id, token),
+      ...(overrides.clock ? { clock: overrides.clock } : {}),
+    }),
   );
   const services = createServices({ config, db, events, logger, adapters, sandbox: sandbox?.controls ?? null, vault: credentialsVault(config, adapters) });
 

@@ -22,9 +22,22 @@ export interface ProviderDescriptor<Settings = unknown> {
   sandbox(options: SandboxOptions): Promise<SandboxProvider<Settings>>;
 }
 
+/**
+ * A clock a provider's request budget and its simulator may run on instead of real time. Tests only
+ * (e.g. one running 20× real time, so a 60/minute budget is exercised in seconds); production passes none.
+ */
+export interface ProviderClock {
+  /** ms since epoch on this clock. */
+  now(): number;
+  /** Waits `ms` of this clock's time unless `signal` aborts first (then rejects with its reason). */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
 /** What the core lends every adapter. */
 export interface ProviderDeps {
   readonly logger: Logger;
+  /** Tests only: the clock of the adapter's request budget (absent: real time). */
+  readonly clock?: ProviderClock;
   /**
    * The callback URL of this provider on this gateway (null without PUBLIC_URL); unsigned providers
    * pass their secret path token. docs/architecture.md, "Webhooks".
@@ -37,6 +50,8 @@ export interface SandboxOptions {
   readonly resultDelayMs: { readonly minDelayMs: number; readonly maxDelayMs: number };
   /** Unique per sandbox start (orders persist across runs, simulators do not): seeds order id ranges. */
   readonly runId: number;
+  /** Tests only: the clock the simulator runs on (absent: real time); the adapter gets the same one. */
+  readonly clock?: ProviderClock;
 }
 
 /** Demo hooks a simulator offers the sandbox sub-graph. */

@@ -1,6 +1,6 @@
 import type { Config, ConfiguredProvider } from '../config.ts';
 import type { ProviderId } from '../domain/provider.ts';
-import type { SandboxControls } from '../providers/descriptor.ts';
+import type { ProviderClock, SandboxControls } from '../providers/descriptor.ts';
 import { PROVIDERS } from '../providers/registry.ts';
 import type { ProviderSimulator } from '../providers/shared/simulator-contract.ts';
 
@@ -16,9 +16,10 @@ export interface Sandbox {
  * Sandbox mode (no provider credentials): every registered provider's simulator listens on loopback
  * and the gateway talks HTTP to it through the same adapter it uses in production.
  */
-export async function startSandbox(config: Config): Promise<Sandbox> {
+export async function startSandbox(config: Config, options: { clock?: ProviderClock } = {}): Promise<Sandbox> {
   const runId = Math.floor(Date.now() / 1000);
-  const started = await Promise.all(PROVIDERS.map(async (descriptor) => ({ descriptor, run: await descriptor.sandbox({ resultDelayMs: config.SANDBOX_OTP_DELAY_MS, runId }) })));
+  const clock = options.clock ? { clock: options.clock } : {};
+  const started = await Promise.all(PROVIDERS.map(async (descriptor) => ({ descriptor, run: await descriptor.sandbox({ resultDelayMs: config.SANDBOX_OTP_DELAY_MS, runId, ...clock }) })));
   return {
     providers: started.map(({ descriptor, run }) => ({ descriptor, settings: run.settings })),
     simulators: new Map(started.map(({ descriptor, run }) => [descriptor.id, run.simulator])),

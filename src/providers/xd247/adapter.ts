@@ -2,6 +2,7 @@ import { AmbiguousOutcomeError, NoOfferAvailableError, NotFoundError, Unsupporte
 import { Dec, Money } from '../../domain/money.ts';
 import type { ActionOutcome, LookupResult, OrderHandle, OrderSnapshot, PlaceOrderRequest, ProviderAdapter, ProviderOffer } from '../../domain/provider.ts';
 import type { Logger } from '../../logging/logger.ts';
+import type { BudgetSleep } from '../shared/request-budget.ts';
 import {
   formatOfferRef,
   otpOffer,
@@ -46,6 +47,8 @@ export interface Xd247AdapterOptions {
   /** Overrides section 3's 60 requests/minute (tests only). */
   rateLimit?: { limit: number; windowMs: number };
   now?: () => Date;
+  /** How the request budget waits on `now` (a test clock; default real time). */
+  sleep?: BudgetSleep;
   logger?: Logger;
   fetch?: typeof fetch;
 }
@@ -79,6 +82,7 @@ export function createXd247Adapter(options: Xd247AdapterOptions): Xd247Adapter {
     maxBudgetWaitMs: options.maxBudgetWaitMs,
     rateLimit: options.rateLimit,
     now: () => now().getTime(),
+    sleep: options.sleep,
     logger: options.logger,
     fetch: options.fetch,
   });

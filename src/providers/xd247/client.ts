@@ -11,7 +11,7 @@ import {
 import type { ProviderHealth } from '../../domain/provider.ts';
 import type { Logger } from '../../logging/logger.ts';
 import { parseRateLimitHeaders } from '../shared/rate-limit-headers.ts';
-import type { RequestBudget } from '../shared/request-budget.ts';
+import type { BudgetSleep, RequestBudget } from '../shared/request-budget.ts';
 import { createTransport } from '../shared/transport.ts';
 import type { HttpAnswer, HttpMethod, ProviderTransport } from '../shared/transport.ts';
 import { asObject, pick, readText } from './readings.ts';
@@ -56,6 +56,8 @@ export interface Xd247ClientOptions {
   /** Overrides section 3's 60/minute (tests). */
   rateLimit?: { limit: number; windowMs: number };
   now?: () => number;
+  /** How the budget waits on `now` (a test clock; default real time). */
+  sleep?: BudgetSleep;
   logger?: Logger;
   fetch?: typeof fetch;
 }
@@ -109,6 +111,7 @@ export class Xd247Client {
       readRetries: 1,
       retryReadAnswer: (answer) => answer.status >= 500 && asObject(answer.body)?.success === undefined,
       now: this.#now,
+      sleep: options.sleep,
       logger: options.logger,
       fetch: options.fetch,
     });

@@ -53,9 +53,13 @@ export const xd247: ProviderDescriptor<Xd247Settings> = {
     if (!XD247_API_KEY_FORMAT.test(apiKey)) throw new ProviderSettingsError('Invalid XD247_API_KEY: a 247xd API key is "247xd_" followed by 40 characters');
     return { apiKey, baseUrl: urlSetting(env, 'XD247_BASE_URL', XD247_DEFAULT_BASE_URL), coinThb: coinThbSetting(env) };
   },
-  create: (settings, deps) => createXd247Adapter({ ...settings, logger: deps.logger }),
-  async sandbox({ resultDelayMs, runId }) {
+  // A test clock (deps.clock) runs the request budget: its waits and its 60/minute window.
+  create: (settings, { logger, clock }) =>
+    createXd247Adapter({ ...settings, logger, ...(clock ? { now: () => new Date(clock.now()), sleep: (ms, signal) => clock.sleep(ms, signal) } : {}) }),
+  async sandbox({ resultDelayMs, runId, clock }) {
     const simulator = createXd247Simulator({
+      // The same clock as the adapter's budget, so both count the same 60 seconds.
+      ...(clock ? { now: () => clock.now() } : {}),
       apiKeys: [XD247_SANDBOX_API_KEY],
       initialCoins: SANDBOX_COINS,
       autoOtp: resultDelayMs,
