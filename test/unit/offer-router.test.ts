@@ -30,6 +30,8 @@ function offer(provider: ProviderId, price: string, currency: Currency, availabl
 }
 
 const usd = (amount: string) => Money.of(amount, 'USD');
+// What each skip says (its price is checked where it matters).
+const outcomes = (skipped: readonly { provider: string; outcome: string }[]) => skipped.map(({ provider, outcome }) => ({ provider, outcome }));
 const refs = (route: { candidates: readonly { offer: CatalogOffer }[] }) => route.candidates.map((c) => c.offer.providerRef);
 
 describe('OfferRouter.route', () => {
@@ -38,7 +40,7 @@ describe('OfferRouter.route', () => {
       [offer('SMSCODE', '15000', 'IDR', 0), offer('OTP24HR', '30', 'THB', -1), offer('XD247', '31', 'THB', null), offer('P2W', '32', 'THB', 1)],
       { maxPrice: null },
     );
-    expect(route.skipped).toEqual([
+    expect(outcomes(route.skipped)).toEqual([
       { provider: 'SMSCODE', outcome: 'no_numbers' },
       { provider: 'OTP24HR', outcome: 'no_numbers' },
     ]);
@@ -49,33 +51,38 @@ describe('OfferRouter.route', () => {
     const route = router().route([offer('SMSCODE', '15000', 'IDR')], { maxPrice: null });
     expect(route.candidates).toHaveLength(1);
     expect(route.candidates[0]!.capInProviderCurrency).toBeNull();
-    expect(route.skipped).toEqual([]);
+    expect(outcomes(route.skipped)).toEqual([]);
   });
 
   it('converts a USD cap exactly into the offer currency: 1 USD = 16250 IDR lets a 15000 IDR offer through', () => {
     const route = router().route([offer('SMSCODE', '15000', 'IDR')], { maxPrice: usd('1') });
-    expect(route.skipped).toEqual([]);
+    expect(outcomes(route.skipped)).toEqual([]);
     const cap = route.candidates[0]!.capInProviderCurrency!;
     expect(cap.currency).toBe('IDR');
     expect(cap.toString()).toBe('16250');
   });
 
+  it('reports the price of every skipped offer', () => {
+    const route = router().route([offer('SMSCODE', '15000', 'IDR', 0)], { maxPrice: null });
+    expect(route.skipped).toEqual([{ provider: 'SMSCODE', outcome: 'no_numbers', price: { amount: '15000', currency: 'IDR' } }]);
+  });
+
   it('0.90 USD = 14625 IDR is below a 15000 IDR offer: skipped with price_above_max', () => {
     const route = router().route([offer('SMSCODE', '15000', 'IDR')], { maxPrice: usd('0.90') });
     expect(route.candidates).toEqual([]);
-    expect(route.skipped).toEqual([{ provider: 'SMSCODE', outcome: 'price_above_max' }]);
+    expect(outcomes(route.skipped)).toEqual([{ provider: 'SMSCODE', outcome: 'price_above_max' }]);
   });
 
   it('a price exactly at the cap is within it', () => {
     const route = router().route([offer('SMSCODE', '14625', 'IDR')], { maxPrice: usd('0.90') });
-    expect(route.skipped).toEqual([]);
+    expect(outcomes(route.skipped)).toEqual([]);
     expect(route.candidates[0]!.capInProviderCurrency!.toString()).toBe('14625');
   });
 
   it('compares in the offer currency, so a cap a hair below the price (which rounds to the same display) still skips', () => {
     // 15000 IDR displays as 0.9231 USD; a cap of 0.92307 USD is 14999.8875 IDR.
     const route = router().route([offer('SMSCODE', '15000', 'IDR')], { maxPrice: usd('0.92307') });
-    expect(route.skipped).toEqual([{ provider: 'SMSCODE', outcome: 'price_above_max' }]);
+    expect(outcomes(route.skipped)).toEqual([{ provider: 'SMSCODE', outcome: 'price_above_max' }]);
   });
 
   it('capInProviderCurrency is exact, not rounded to any display precision', () => {
@@ -112,7 +119,7 @@ describe('OfferRouter.route', () => {
       { maxPrice: usd('1.10') },
     );
     expect(refs(route)).toEqual(['P2W:29', 'SMSCODE:16250']);
-    expect(route.skipped).toEqual([
+    expect(outcomes(route.skipped)).toEqual([
       { provider: 'OTP24HR', outcome: 'price_above_max' },
       { provider: 'XD247', outcome: 'no_numbers' },
     ]);
@@ -128,7 +135,7 @@ describe('OfferRouter.route', () => {
   it('skips (and reports) an offer whose currency the cap cannot be converted into, keeping the others', () => {
     const route = router({ IDR: '16250' }).route([offer('OTP24HR', '30', 'THB'), offer('SMSCODE', '15000', 'IDR')], { maxPrice: usd('1') });
     expect(refs(route)).toEqual(['SMSCODE:15000']);
-    expect(route.skipped).toEqual([{ provider: 'OTP24HR', outcome: 'fx_rate_unavailable' }]);
+    expect(outcomes(route.skipped)).toEqual([{ provider: 'OTP24HR', outcome: 'fx_rate_unavailable' }]);
   });
 
   // With an unratable offer in the middle, the rated offers must still come cheapest first.
@@ -143,7 +150,7 @@ describe('OfferRouter.route', () => {
   // A cap in THB converted to USD by dividing exactly (not through a rounded reciprocal) keeps an offer priced exactly at it.
   it('a THB cap equal to a USD offer price lets the offer through (15.15 THB at USD/THB 30 = 0.505 USD)', () => {
     const route = router({ THB: '30' }).route([offer('XD247', '0.505', 'USD')], { maxPrice: Money.of('15.15', 'THB') });
-    expect(route.skipped).toEqual([]);
+    expect(outcomes(route.skipped)).toEqual([]);
     expect(route.candidates[0]!.capInProviderCurrency!.toString()).toBe('0.505');
   });
 });
@@ -292,7 +299,7 @@ describe('OfferRouter.route: BEST_SUCCESS', () => {
       [offer('OTP24HR', '32.51', 'THB'), offer('P2W', '30', 'THB', 0), offer('SMSCODE', '15000', 'IDR'), offer('XD247', '1', 'USD'), offer('EASYSOFT', '32.5', 'THB')],
       { maxPrice: Money.of('32.50', 'THB'), routing: 'BEST_SUCCESS', successRates: rates({ XD247: 20, EASYSOFT: 30, SMSCODE: 100 }) },
     );
-    expect(route.skipped).toEqual([
+    expect(outcomes(route.skipped)).toEqual([
       { provider: 'OTP24HR', outcome: 'price_above_max' },
       { provider: 'P2W', outcome: 'no_numbers' },
       { provider: 'SMSCODE', outcome: 'fx_rate_unavailable' },
@@ -309,7 +316,7 @@ describe('OfferRouter.route: explicit provider', () => {
     for (const routing of ['CHEAPEST', 'BEST_SUCCESS'] as const) {
       const route = router().route(offers(), { maxPrice: null, routing, provider: 'SMSCODE', preferProvider: 'OTP24HR', successRates: rates({ OTP24HR: 100 }) });
       expect(refs(route)).toEqual(['SMSCODE:12000', 'SMSCODE:15000']);
-      expect(route.skipped).toEqual([{ provider: 'SMSCODE', outcome: 'no_numbers' }]);
+      expect(outcomes(route.skipped)).toEqual([{ provider: 'SMSCODE', outcome: 'no_numbers' }]);
     }
   });
 
