@@ -22,8 +22,22 @@ export type BuyNumberInput = {
   service: string;
 };
 
+/** A premium app account. */
+export type BuyPremiumAppInput = {
+  /** Unique per purchase (1–128 printable ASCII characters). Retrying with the same key and input returns the same order; nothing is bought twice. */
+  idempotencyKey: string;
+  /** The app: the key of a PREMIUM_APP service in the catalog (or its offer’s providerRef). */
+  serviceId: string;
+};
+
 /** Which order to cancel. */
 export type CancelOrderInput = {
+  /** Global id of the order. */
+  orderId: string;
+};
+
+/** Which refill to cancel. */
+export type CancelRefillInput = {
   /** Global id of the order. */
   orderId: string;
 };
@@ -126,6 +140,18 @@ export type OrderKind =
   /** A social boost order. */
   | 'SOCIAL_BOOST';
 
+/** A social media boost. */
+export type OrderSocialBoostInput = {
+  /** Unique per purchase (1–128 printable ASCII characters). Retrying with the same key and input returns the same order; nothing is bought twice. */
+  idempotencyKey: string;
+  /** http(s) URL of the post or profile to boost. */
+  link: string;
+  /** The option: the key of a SOCIAL_BOOST service in the catalog (or its offer’s providerRef). */
+  optionId: string;
+  /** How many; within the option’s minQuantity and maxQuantity. */
+  quantity: number;
+};
+
 /** The one monotonic status machine every order follows; a status never moves backwards. */
 export type OrderStatus =
   /** Live at the provider: waiting for a code, or processing. */
@@ -160,6 +186,18 @@ export type ProviderId =
   /** 247xd */
   | 'XD247';
 
+/** A mobile airtime refill. */
+export type RefillMobileInput = {
+  /** Face value in THB; one of the amounts the network’s service lists. */
+  amount: string;
+  /** Unique per purchase (1–128 printable ASCII characters). Retrying with the same key and input returns the same order; nothing is bought twice. */
+  idempotencyKey: string;
+  /** Network key from the catalog (MOBILE_TOPUP services): AIS, DTAC, TRUEH, TOT3G, MY, FEELS, PENGUIN. */
+  network: string;
+  /** Thai mobile number: 0812345678, +66812345678 or 66812345678. */
+  phoneNumber: string;
+};
+
 /** Which order should get its SMS again. */
 export type ResendSmsInput = {
   /** Global id of the order. */
@@ -172,6 +210,24 @@ export type RoutingPolicy =
   | 'BEST_SUCCESS'
   /** Cheapest first after conversion into one currency (default). */
   | 'CHEAPEST';
+
+/** One field of the game account (the package lists which it needs). */
+export type TopUpFieldInput = {
+  /** Field name, e.g. gameid or server. */
+  field: string;
+  /** Its value. */
+  value: string;
+};
+
+/** A game top-up. */
+export type TopUpGameInput = {
+  /** Unique per purchase (1–128 printable ASCII characters). Retrying with the same key and input returns the same order; nothing is bought twice. */
+  idempotencyKey: string;
+  /** The package: its id (e.g. ROLTH_A01_P001) or its service key from the catalog. */
+  packageId: string;
+  /** The game account; every field the package lists is required. */
+  topupInfo: Array<TopUpFieldInput>;
+};
 
 export type BenchOtpCodesSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -197,6 +253,116 @@ export type MigratedOrdersQuery = { done:
     | { id: string, status: OrderStatus, reference: string, providerRef: string | null }
     | { id: string, status: OrderStatus, reference: string, providerRef: string | null }
    | null };
+
+export type AggCatalogQueryVariables = Exact<{
+  currency?: Currency | null | undefined;
+  filter?: CatalogFilter | null | undefined;
+}>;
+
+
+export type AggCatalogQuery = { catalog: { edges: Array<{ node: { key: string, offers: Array<{ provider: ProviderId, providerRef: string, available: number | null, inStock: boolean, nativePrice: { amount: string, currency: Currency }, price: { amount: string, currency: Currency } | null }> } }> } };
+
+export type AggBuyMutationVariables = Exact<{
+  input: BuyNumberInput;
+}>;
+
+
+export type AggBuyMutation = { buyNumber:
+    | { __typename: 'BuyNumberPayload', order: { id: string, status: OrderStatus, provider: ProviderId, providerRef: string | null, phoneNumber: string | null, price: { amount: string, currency: Currency } | null }, attempts: Array<{ provider: string, outcome: string, price: { amount: string, currency: Currency } | null }> }
+    | { __typename: 'FxRateUnavailable', code: string, message: string }
+    | { __typename: 'IdempotencyKeyReused', code: string, message: string }
+    | { __typename: 'InsufficientBalance', provider: ProviderId, providerCode: string, code: string, message: string }
+    | { __typename: 'NoOfferAvailable', provider: ProviderId, providerCode: string, code: string, message: string, attempts: Array<{ provider: string, outcome: string, price: { amount: string, currency: Currency } | null }> }
+    | { __typename: 'NotFound', code: string, message: string }
+    | { __typename: 'ProviderError', provider: ProviderId, providerCode: string, code: string, message: string }
+    | { __typename: 'RateLimited', retryAfterSeconds: number, provider: ProviderId, providerCode: string, code: string, message: string }
+    | { __typename: 'RequestInProgress', code: string, message: string }
+    | { __typename: 'ServiceUnavailable', provider: ProviderId, providerCode: string, code: string, message: string, unavailableFor: number | null }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type AggCancelMutationVariables = Exact<{
+  input: CancelOrderInput;
+}>;
+
+
+export type AggCancelMutation = { cancelOrder:
+    | { __typename: 'CancelOrderPayload', order:
+        | { id: string, status: OrderStatus }
+        | { id: string, status: OrderStatus }
+        | { id: string, status: OrderStatus }
+        | { id: string, status: OrderStatus }
+        | { id: string, status: OrderStatus }
+       }
+    | { __typename: 'CancelTooEarly', secondsRemaining: number, provider: ProviderId, providerCode: string, code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+    | { __typename: 'ProviderError', provider: ProviderId, providerCode: string, code: string, message: string }
+    | { __typename: 'RateLimited', retryAfterSeconds: number, provider: ProviderId, providerCode: string, code: string, message: string }
+    | { __typename: 'ServiceUnavailable', provider: ProviderId, providerCode: string, code: string, message: string }
+    | { __typename: 'Unsupported', provider: ProviderId, operation: string, code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type AggResendMutationVariables = Exact<{
+  input: ResendSmsInput;
+}>;
+
+
+export type AggResendMutation = { resendSms:
+    | { __typename: 'CancelTooEarly', provider: ProviderId, providerCode: string, code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+    | { __typename: 'ProviderError', provider: ProviderId, providerCode: string, code: string, message: string }
+    | { __typename: 'RateLimited', provider: ProviderId, providerCode: string, code: string, message: string }
+    | { __typename: 'ResendSmsPayload', outcome: { resent: boolean } }
+    | { __typename: 'ServiceUnavailable', provider: ProviderId, providerCode: string, code: string, message: string }
+    | { __typename: 'Unsupported', provider: ProviderId, operation: string, code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type AggCompleteMutationVariables = Exact<{
+  input: CompleteOrderInput;
+}>;
+
+
+export type AggCompleteMutation = { completeOrder:
+    | { __typename: 'CancelTooEarly', provider: ProviderId, providerCode: string, code: string, message: string }
+    | { __typename: 'CompleteOrderPayload', order:
+        | { id: string, status: OrderStatus }
+        | { id: string, status: OrderStatus }
+        | { id: string, status: OrderStatus }
+        | { id: string, status: OrderStatus }
+        | { id: string, status: OrderStatus }
+       }
+    | { __typename: 'NotFound', code: string, message: string }
+    | { __typename: 'ProviderError', provider: ProviderId, providerCode: string, code: string, message: string }
+    | { __typename: 'RateLimited', provider: ProviderId, providerCode: string, code: string, message: string }
+    | { __typename: 'ServiceUnavailable', provider: ProviderId, providerCode: string, code: string, message: string }
+    | { __typename: 'Unsupported', provider: ProviderId, operation: string, code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type AggProvidersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AggProvidersQuery = { providers: Array<{ id: ProviderId, capabilities: Array<Capability>, otpSuccessRate: number | null, medianSecondsToOtp: number | null, health: { status: HealthStatus, detail: string | null } }> };
+
+export type AggOrderQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AggOrderQuery = { order:
+    | { id: string, status: OrderStatus, provider: ProviderId }
+    | { id: string, status: OrderStatus, provider: ProviderId }
+    | { id: string, status: OrderStatus, provider: ProviderId, messages: Array<{ code: string | null }> }
+    | { id: string, status: OrderStatus, provider: ProviderId }
+    | { id: string, status: OrderStatus, provider: ProviderId }
+   | null };
+
+export type AggOtpReceivedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AggOtpReceivedSubscription = { otpReceived: { code: string | null, receivedAt: string, order: { id: string, provider: ProviderId } } };
 
 export type NodeLookupQueryVariables = Exact<{
   id: string;
@@ -472,6 +638,187 @@ export type PlatformReplayCodesSubscriptionVariables = Exact<{
 
 export type PlatformReplayCodesSubscription = { otpReceived: { code: string | null, order: { id: string } } };
 
+export type TopupRefillMutationVariables = Exact<{
+  input: RefillMobileInput;
+}>;
+
+
+export type TopupRefillMutation = { refillMobile:
+    | { __typename: 'FxRateUnavailable', code: string, message: string }
+    | { __typename: 'IdempotencyKeyReused', code: string, message: string }
+    | { __typename: 'InsufficientBalance', code: string, message: string, provider: ProviderId, providerCode: string }
+    | { __typename: 'NoOfferAvailable', code: string, message: string, provider: ProviderId, providerCode: string }
+    | { __typename: 'NotFound', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string, provider: ProviderId, providerCode: string }
+    | { __typename: 'RateLimited', code: string, message: string, provider: ProviderId, providerCode: string }
+    | { __typename: 'RefillMobilePayload', order:
+        | { id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, providerStatus: string | null, price: { amount: string, currency: Currency } | null }
+        | { phoneNumber: string, network: string, id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, providerStatus: string | null, amount: { amount: string, currency: Currency }, price: { amount: string, currency: Currency } | null }
+        | { id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, providerStatus: string | null, price: { amount: string, currency: Currency } | null }
+        | { id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, providerStatus: string | null, price: { amount: string, currency: Currency } | null }
+        | { id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, providerStatus: string | null, price: { amount: string, currency: Currency } | null }
+       }
+    | { __typename: 'RequestInProgress', code: string, message: string }
+    | { __typename: 'ServiceUnavailable', code: string, message: string, provider: ProviderId, providerCode: string }
+    | { __typename: 'ValidationError', code: string, message: string, field: string | null }
+   };
+
+export type TopupCancelRefillMutationVariables = Exact<{
+  input: CancelRefillInput;
+}>;
+
+
+export type TopupCancelRefillMutation = { cancelRefill:
+    | { __typename: 'CancelRefillPayload', order:
+        | { id: string, status: OrderStatus, providerStatus: string | null, refund: { amount: string, currency: Currency } | null }
+        | { id: string, status: OrderStatus, providerStatus: string | null, refund: { amount: string, currency: Currency } | null }
+        | { id: string, status: OrderStatus, providerStatus: string | null, refund: { amount: string, currency: Currency } | null }
+        | { id: string, status: OrderStatus, providerStatus: string | null, refund: { amount: string, currency: Currency } | null }
+        | { id: string, status: OrderStatus, providerStatus: string | null, refund: { amount: string, currency: Currency } | null }
+       }
+    | { __typename: 'CancelTooEarly', code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'RateLimited', code: string, message: string }
+    | { __typename: 'ServiceUnavailable', code: string, message: string }
+    | { __typename: 'Unsupported', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string, field: string | null }
+   };
+
+export type TopupGameMutationVariables = Exact<{
+  input: TopUpGameInput;
+}>;
+
+
+export type TopupGameMutation = { topUpGame:
+    | { __typename: 'FxRateUnavailable', code: string, message: string }
+    | { __typename: 'IdempotencyKeyReused', code: string, message: string }
+    | { __typename: 'InsufficientBalance', code: string, message: string, provider: ProviderId, providerCode: string }
+    | { __typename: 'NoOfferAvailable', code: string, message: string, provider: ProviderId, providerCode: string }
+    | { __typename: 'NotFound', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string, provider: ProviderId, providerCode: string }
+    | { __typename: 'RateLimited', code: string, message: string, provider: ProviderId, providerCode: string }
+    | { __typename: 'RequestInProgress', code: string, message: string }
+    | { __typename: 'ServiceUnavailable', code: string, message: string, provider: ProviderId, providerCode: string }
+    | { __typename: 'TopUpGamePayload', order:
+        | { packageId: string, game: string | null, id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, providerStatus: string | null, reference: string, topupInfo: Array<{ field: string, value: string }>, price: { amount: string, currency: Currency } | null }
+        | { id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, providerStatus: string | null, reference: string, price: { amount: string, currency: Currency } | null }
+        | { id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, providerStatus: string | null, reference: string, price: { amount: string, currency: Currency } | null }
+        | { id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, providerStatus: string | null, reference: string, price: { amount: string, currency: Currency } | null }
+        | { id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, providerStatus: string | null, reference: string, price: { amount: string, currency: Currency } | null }
+       }
+    | { __typename: 'ValidationError', code: string, message: string, field: string | null }
+   };
+
+export type TopupSocialBoostMutationVariables = Exact<{
+  input: OrderSocialBoostInput;
+}>;
+
+
+export type TopupSocialBoostMutation = { orderSocialBoost:
+    | { __typename: 'FxRateUnavailable', code: string, message: string }
+    | { __typename: 'IdempotencyKeyReused', code: string, message: string }
+    | { __typename: 'InsufficientBalance', code: string, message: string }
+    | { __typename: 'NoOfferAvailable', code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+    | { __typename: 'OrderSocialBoostPayload', order:
+        | { id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, price: { amount: string, currency: Currency } | null }
+        | { id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, price: { amount: string, currency: Currency } | null }
+        | { id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, price: { amount: string, currency: Currency } | null }
+        | { id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, price: { amount: string, currency: Currency } | null }
+        | { link: string, quantity: number, delivered: number | null, remains: number | null, id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, price: { amount: string, currency: Currency } | null }
+       }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'RateLimited', code: string, message: string }
+    | { __typename: 'RequestInProgress', code: string, message: string }
+    | { __typename: 'ServiceUnavailable', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string, field: string | null }
+   };
+
+export type TopupPremiumMutationVariables = Exact<{
+  input: BuyPremiumAppInput;
+}>;
+
+
+export type TopupPremiumMutation = { buyPremiumApp:
+    | { __typename: 'BuyPremiumAppPayload', order:
+        | { id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, price: { amount: string, currency: Currency } | null }
+        | { id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, price: { amount: string, currency: Currency } | null }
+        | { id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, price: { amount: string, currency: Currency } | null }
+        | { app: string | null, id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, credentials: { username: string | null, password: string | null } | null, price: { amount: string, currency: Currency } | null }
+        | { id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, price: { amount: string, currency: Currency } | null }
+       }
+    | { __typename: 'FxRateUnavailable', code: string, message: string }
+    | { __typename: 'IdempotencyKeyReused', code: string, message: string }
+    | { __typename: 'InsufficientBalance', code: string, message: string }
+    | { __typename: 'NoOfferAvailable', code: string, message: string }
+    | { __typename: 'NotFound', code: string, message: string }
+    | { __typename: 'ProviderError', code: string, message: string }
+    | { __typename: 'RateLimited', code: string, message: string }
+    | { __typename: 'RequestInProgress', code: string, message: string }
+    | { __typename: 'ServiceUnavailable', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string, field: string | null }
+   };
+
+export type TopupOrderQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TopupOrderQuery = { order:
+    | { __typename: 'GameTopUpOrder', packageId: string, game: string | null, id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, providerStatus: string | null, createdAt: string, topupInfo: Array<{ field: string, value: string }>, price: { amount: string, currency: Currency } | null, refund: { amount: string, currency: Currency } | null, failure: { code: string, message: string } | null, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, reason: string }> }
+    | { __typename: 'MobileRefillOrder', phoneNumber: string, network: string, id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, providerStatus: string | null, createdAt: string, amount: { amount: string, currency: Currency }, providerResult: Array<{ name: string, value: string | null }>, price: { amount: string, currency: Currency } | null, refund: { amount: string, currency: Currency } | null, failure: { code: string, message: string } | null, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, reason: string }> }
+    | { __typename: 'OtpOrder', id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, providerStatus: string | null, createdAt: string, price: { amount: string, currency: Currency } | null, refund: { amount: string, currency: Currency } | null, failure: { code: string, message: string } | null, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, reason: string }> }
+    | { __typename: 'PremiumAppOrder', app: string | null, id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, providerStatus: string | null, createdAt: string, credentials: { username: string | null, password: string | null } | null, price: { amount: string, currency: Currency } | null, refund: { amount: string, currency: Currency } | null, failure: { code: string, message: string } | null, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, reason: string }> }
+    | { __typename: 'SocialBoostOrder', link: string, quantity: number, delivered: number | null, remains: number | null, id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, providerStatus: string | null, createdAt: string, price: { amount: string, currency: Currency } | null, refund: { amount: string, currency: Currency } | null, failure: { code: string, message: string } | null, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, reason: string }> }
+   | null };
+
+export type TopupOrderUpdatedSubscriptionVariables = Exact<{
+  orderId?: string | null | undefined;
+}>;
+
+
+export type TopupOrderUpdatedSubscription = { orderUpdated:
+    | { __typename: 'GameTopUpOrder', id: string, status: OrderStatus, price: { amount: string, currency: Currency } | null, refund: { amount: string, currency: Currency } | null }
+    | { __typename: 'MobileRefillOrder', id: string, status: OrderStatus, amount: { amount: string, currency: Currency }, price: { amount: string, currency: Currency } | null, refund: { amount: string, currency: Currency } | null }
+    | { __typename: 'OtpOrder', id: string, status: OrderStatus, price: { amount: string, currency: Currency } | null, refund: { amount: string, currency: Currency } | null }
+    | { __typename: 'PremiumAppOrder', id: string, status: OrderStatus, price: { amount: string, currency: Currency } | null, refund: { amount: string, currency: Currency } | null }
+    | { __typename: 'SocialBoostOrder', id: string, status: OrderStatus, price: { amount: string, currency: Currency } | null, refund: { amount: string, currency: Currency } | null }
+   };
+
+export type TopupOrdersQueryVariables = Exact<{
+  filter?: OrderFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type TopupOrdersQuery = { orders: { edges: Array<{ node:
+        | { __typename: 'GameTopUpOrder', packageId: string, id: string, kind: OrderKind, provider: ProviderId, status: OrderStatus, createdAt: string, price: { amount: string, currency: Currency } | null, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, at: string }> }
+        | { __typename: 'MobileRefillOrder', phoneNumber: string, network: string, id: string, kind: OrderKind, provider: ProviderId, status: OrderStatus, createdAt: string, price: { amount: string, currency: Currency } | null, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, at: string }> }
+        | { __typename: 'OtpOrder', expiresAt: string | null, id: string, kind: OrderKind, provider: ProviderId, status: OrderStatus, createdAt: string, price: { amount: string, currency: Currency } | null, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, at: string }> }
+        | { __typename: 'PremiumAppOrder', app: string | null, id: string, kind: OrderKind, provider: ProviderId, status: OrderStatus, createdAt: string, price: { amount: string, currency: Currency } | null, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, at: string }> }
+        | { __typename: 'SocialBoostOrder', link: string, quantity: number, id: string, kind: OrderKind, provider: ProviderId, status: OrderStatus, createdAt: string, price: { amount: string, currency: Currency } | null, statusHistory: Array<{ from: OrderStatus | null, to: OrderStatus, at: string }> }
+       }> } };
+
+export type TopupCatalogQueryVariables = Exact<{
+  filter?: CatalogFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type TopupCatalogQuery = { catalog: { edges: Array<{ node: { key: string, kind: OrderKind, name: string, details:
+          | { __typename: 'GameTopupServiceDetails', game: string, fields: Array<string> }
+          | { __typename: 'MobileTopupServiceDetails', network: string, online: boolean | null, amounts: Array<string> }
+          | { __typename: 'OtpServiceDetails' }
+          | { __typename: 'PremiumAppServiceDetails', app: string }
+          | { __typename: 'SocialBoostServiceDetails', platform: string, minQuantity: number, maxQuantity: number, unitQuantity: number }
+        , offers: Array<{ provider: ProviderId, providerRef: string, available: number | null, nativePrice: { amount: string, currency: Currency } }> } }> } };
+
+export type TopupBalancesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TopupBalancesQuery = { balances: { providers: Array<{ provider: ProviderId, balance: { amount: string, currency: Currency } | null }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -529,6 +876,203 @@ export const MigratedOrdersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MigratedOrdersQuery, MigratedOrdersQueryVariables>;
+export const AggCatalogDocument = new TypedDocumentString(`
+    query AggCatalog($currency: Currency, $filter: CatalogFilter) {
+  catalog(currency: $currency, filter: $filter, first: 100) {
+    edges {
+      node {
+        key
+        offers {
+          provider
+          providerRef
+          available
+          inStock
+          nativePrice {
+            amount
+            currency
+          }
+          price {
+            amount
+            currency
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AggCatalogQuery, AggCatalogQueryVariables>;
+export const AggBuyDocument = new TypedDocumentString(`
+    mutation AggBuy($input: BuyNumberInput!) {
+  buyNumber(input: $input) {
+    __typename
+    ... on BuyNumberPayload {
+      order {
+        id
+        status
+        provider
+        providerRef
+        phoneNumber
+        price {
+          amount
+          currency
+        }
+      }
+      attempts {
+        provider
+        outcome
+        price {
+          amount
+          currency
+        }
+      }
+    }
+    ... on NoOfferAvailable {
+      attempts {
+        provider
+        outcome
+        price {
+          amount
+          currency
+        }
+      }
+    }
+    ... on RateLimited {
+      retryAfterSeconds
+    }
+    ... on ServiceUnavailable {
+      unavailableFor: retryAfterSeconds
+    }
+    ... on ProviderFailure {
+      provider
+      providerCode
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AggBuyMutation, AggBuyMutationVariables>;
+export const AggCancelDocument = new TypedDocumentString(`
+    mutation AggCancel($input: CancelOrderInput!) {
+  cancelOrder(input: $input) {
+    __typename
+    ... on CancelOrderPayload {
+      order {
+        id
+        status
+      }
+    }
+    ... on CancelTooEarly {
+      secondsRemaining
+    }
+    ... on RateLimited {
+      retryAfterSeconds
+    }
+    ... on ProviderFailure {
+      provider
+      providerCode
+    }
+    ... on Unsupported {
+      provider
+      operation
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AggCancelMutation, AggCancelMutationVariables>;
+export const AggResendDocument = new TypedDocumentString(`
+    mutation AggResend($input: ResendSmsInput!) {
+  resendSms(input: $input) {
+    __typename
+    ... on ResendSmsPayload {
+      outcome {
+        resent
+      }
+    }
+    ... on Unsupported {
+      provider
+      operation
+    }
+    ... on ProviderFailure {
+      provider
+      providerCode
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AggResendMutation, AggResendMutationVariables>;
+export const AggCompleteDocument = new TypedDocumentString(`
+    mutation AggComplete($input: CompleteOrderInput!) {
+  completeOrder(input: $input) {
+    __typename
+    ... on CompleteOrderPayload {
+      order {
+        id
+        status
+      }
+    }
+    ... on Unsupported {
+      provider
+      operation
+    }
+    ... on ProviderFailure {
+      provider
+      providerCode
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AggCompleteMutation, AggCompleteMutationVariables>;
+export const AggProvidersDocument = new TypedDocumentString(`
+    query AggProviders {
+  providers {
+    id
+    capabilities
+    health {
+      status
+      detail
+    }
+    otpSuccessRate
+    medianSecondsToOtp
+  }
+}
+    `) as unknown as TypedDocumentString<AggProvidersQuery, AggProvidersQueryVariables>;
+export const AggOrderDocument = new TypedDocumentString(`
+    query AggOrder($id: ID!) {
+  order(id: $id) {
+    id
+    status
+    provider
+    ... on OtpOrder {
+      messages {
+        code
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AggOrderQuery, AggOrderQueryVariables>;
+export const AggOtpReceivedDocument = new TypedDocumentString(`
+    subscription AggOtpReceived {
+  otpReceived {
+    code
+    receivedAt
+    order {
+      id
+      provider
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AggOtpReceivedSubscription, AggOtpReceivedSubscriptionVariables>;
 export const NodeLookupDocument = new TypedDocumentString(`
     query NodeLookup($id: ID!) {
   node(id: $id) {
@@ -948,3 +1492,361 @@ export const PlatformReplayCodesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PlatformReplayCodesSubscription, PlatformReplayCodesSubscriptionVariables>;
+export const TopupRefillDocument = new TypedDocumentString(`
+    mutation TopupRefill($input: RefillMobileInput!) {
+  refillMobile(input: $input) {
+    __typename
+    ... on RefillMobilePayload {
+      order {
+        id
+        kind
+        provider
+        providerRef
+        status
+        providerStatus
+        price {
+          amount
+          currency
+        }
+        ... on MobileRefillOrder {
+          phoneNumber
+          network
+          amount {
+            amount
+            currency
+          }
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+    }
+    ... on ProviderFailure {
+      provider
+      providerCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TopupRefillMutation, TopupRefillMutationVariables>;
+export const TopupCancelRefillDocument = new TypedDocumentString(`
+    mutation TopupCancelRefill($input: CancelRefillInput!) {
+  cancelRefill(input: $input) {
+    __typename
+    ... on CancelRefillPayload {
+      order {
+        id
+        status
+        providerStatus
+        refund {
+          amount
+          currency
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TopupCancelRefillMutation, TopupCancelRefillMutationVariables>;
+export const TopupGameDocument = new TypedDocumentString(`
+    mutation TopupGame($input: TopUpGameInput!) {
+  topUpGame(input: $input) {
+    __typename
+    ... on TopUpGamePayload {
+      order {
+        id
+        kind
+        provider
+        providerRef
+        status
+        providerStatus
+        reference
+        price {
+          amount
+          currency
+        }
+        ... on GameTopUpOrder {
+          packageId
+          game
+          topupInfo {
+            field
+            value
+          }
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+    }
+    ... on ProviderFailure {
+      provider
+      providerCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TopupGameMutation, TopupGameMutationVariables>;
+export const TopupSocialBoostDocument = new TypedDocumentString(`
+    mutation TopupSocialBoost($input: OrderSocialBoostInput!) {
+  orderSocialBoost(input: $input) {
+    __typename
+    ... on OrderSocialBoostPayload {
+      order {
+        id
+        kind
+        provider
+        providerRef
+        status
+        price {
+          amount
+          currency
+        }
+        ... on SocialBoostOrder {
+          link
+          quantity
+          delivered
+          remains
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TopupSocialBoostMutation, TopupSocialBoostMutationVariables>;
+export const TopupPremiumDocument = new TypedDocumentString(`
+    mutation TopupPremium($input: BuyPremiumAppInput!) {
+  buyPremiumApp(input: $input) {
+    __typename
+    ... on BuyPremiumAppPayload {
+      order {
+        id
+        kind
+        provider
+        providerRef
+        status
+        price {
+          amount
+          currency
+        }
+        ... on PremiumAppOrder {
+          app
+          credentials {
+            username
+            password
+          }
+        }
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TopupPremiumMutation, TopupPremiumMutationVariables>;
+export const TopupOrderDocument = new TypedDocumentString(`
+    query TopupOrder($id: ID!) {
+  order(id: $id) {
+    __typename
+    id
+    kind
+    provider
+    providerRef
+    status
+    providerStatus
+    price {
+      amount
+      currency
+    }
+    refund {
+      amount
+      currency
+    }
+    failure {
+      code
+      message
+    }
+    createdAt
+    statusHistory {
+      from
+      to
+      reason
+    }
+    ... on MobileRefillOrder {
+      phoneNumber
+      network
+      amount {
+        amount
+        currency
+      }
+      providerResult {
+        name
+        value
+      }
+    }
+    ... on GameTopUpOrder {
+      packageId
+      game
+      topupInfo {
+        field
+        value
+      }
+    }
+    ... on SocialBoostOrder {
+      link
+      quantity
+      delivered
+      remains
+    }
+    ... on PremiumAppOrder {
+      app
+      credentials {
+        username
+        password
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TopupOrderQuery, TopupOrderQueryVariables>;
+export const TopupOrderUpdatedDocument = new TypedDocumentString(`
+    subscription TopupOrderUpdated($orderId: ID) {
+  orderUpdated(orderId: $orderId) {
+    __typename
+    id
+    status
+    price {
+      amount
+      currency
+    }
+    refund {
+      amount
+      currency
+    }
+    ... on MobileRefillOrder {
+      amount {
+        amount
+        currency
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TopupOrderUpdatedSubscription, TopupOrderUpdatedSubscriptionVariables>;
+export const TopupOrdersDocument = new TypedDocumentString(`
+    query TopupOrders($filter: OrderFilter, $first: Int) {
+  orders(filter: $filter, first: $first) {
+    edges {
+      node {
+        __typename
+        id
+        kind
+        provider
+        status
+        price {
+          amount
+          currency
+        }
+        createdAt
+        statusHistory {
+          from
+          to
+          at
+        }
+        ... on MobileRefillOrder {
+          phoneNumber
+          network
+        }
+        ... on GameTopUpOrder {
+          packageId
+        }
+        ... on SocialBoostOrder {
+          link
+          quantity
+        }
+        ... on PremiumAppOrder {
+          app
+        }
+        ... on OtpOrder {
+          expiresAt
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TopupOrdersQuery, TopupOrdersQueryVariables>;
+export const TopupCatalogDocument = new TypedDocumentString(`
+    query TopupCatalog($filter: CatalogFilter, $first: Int) {
+  catalog(filter: $filter, first: $first) {
+    edges {
+      node {
+        key
+        kind
+        name
+        details {
+          __typename
+          ... on MobileTopupServiceDetails {
+            network
+            online
+            amounts
+          }
+          ... on GameTopupServiceDetails {
+            game
+            fields
+          }
+          ... on SocialBoostServiceDetails {
+            platform
+            minQuantity
+            maxQuantity
+            unitQuantity
+          }
+          ... on PremiumAppServiceDetails {
+            app
+          }
+        }
+        offers {
+          provider
+          providerRef
+          available
+          nativePrice {
+            amount
+            currency
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TopupCatalogQuery, TopupCatalogQueryVariables>;
+export const TopupBalancesDocument = new TypedDocumentString(`
+    query TopupBalances {
+  balances(currency: THB) {
+    providers {
+      provider
+      balance {
+        amount
+        currency
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TopupBalancesQuery, TopupBalancesQueryVariables>;
