@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Dec } from '../../../src/domain/money.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gqlData } from '../../support/clients.ts';
 import { startSandboxGateway, type SandboxGateway } from '../../support/sandbox-gateway.ts';
@@ -28,7 +28,7 @@ async function shopeeOffers(currency: 'THB' | 'IDR' | 'USD') {
 /** Converted amounts never decrease along the list, every offer is in `currency`. */
 function expectCheapestFirst(offers: readonly Offer[], currency: string): void {
   for (const offer of offers) expect(offer.price?.currency).toBe(currency);
-  const amounts = offers.map((o) => new Decimal(o.price!.amount));
+  const amounts = offers.map((o) => new Dec(o.price!.amount));
   for (let i = 1; i < amounts.length; i++) expect(amounts[i]!.greaterThanOrEqualTo(amounts[i - 1]!), `${offers[i - 1]!.provider} ${amounts[i - 1]} then ${offers[i]!.provider} ${amounts[i]}`).toBe(true);
 }
 
