@@ -222,7 +222,9 @@ export class OrderBook {
         providerStatus: snapshot.providerStatus,
         phoneNumber: otp?.phoneNumber ?? order.phoneNumber,
         expiresAt: otp?.expiresAt ?? order.expiresAt,
-        priceAmount: snapshot.price && settling ? snapshot.price.amount.toFixed() : order.priceAmount,
+        // What the provider says it took, when it says so while settling or on a status move (easysoft's
+        // refill answer states no deduction; update's REALAMOUNT does, with the result): the ledger value.
+        priceAmount: snapshot.price && (settling || moves) ? snapshot.price.amount.toFixed() : order.priceAmount,
         refundAmount: snapshot.refund && (moves || order.refundAmount === null) ? snapshot.refund.amount.toFixed() : order.refundAmount,
         failureMessage: moves && to === 'FAILED' && snapshot.failedReason ? snapshot.failedReason : order.failureMessage,
         failureCode: moves && to === 'FAILED' ? (order.failureCode ?? 'PROVIDER_FAILED') : order.failureCode,
