@@ -56,7 +56,12 @@ builder.objectFields(MOBILE.ref, (t) => ({
   providerResult: t.field({
     type: [ProviderResultRef],
     description: "The provider's raw result fields (e.g. easysoft STATUS_REFILL / STATUS_CANCEL / DETAIL).",
-    resolve: (o) => Object.entries((detail(o, 'result') as Record<string, JsonValue> | undefined) ?? {}).map(([name, value]) => ({ name, value })),
+    // Under `result` where an adapter nests them; easysoft keeps its raw fields (statusRefill, statusCancel, realAmount…) at the top of details.
+    resolve: (o) => {
+      const nested = detail(o, 'result');
+      const raw = nested && typeof nested === 'object' && !Array.isArray(nested) ? nested : ((o.details ?? {}) as Record<string, JsonValue>);
+      return Object.entries(raw).filter(([, value]) => value === null || typeof value !== 'object').map(([name, value]) => ({ name, value }));
+    },
   }),
 }));
 
