@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Dec } from '../../../src/domain/money.ts';
 import { FAILED_CANCEL_MIN_MS, REFILL_RESULT_MIN_MS } from '../../../src/providers/easysoft/simulator.ts';
 import { gqlData, wsSubscribe } from '../../support/clients.ts';
 import { TopupBalances, TopupCancelRefill, TopupOrder, TopupOrderUpdated, TopupRefill } from './documents.ts';
-import { newKey, postWebhook, startSandboxGateway, waitFor, type SandboxGateway } from './support.ts';
+import { expectMoney, newKey, postWebhook, startSandboxGateway, waitFor, type SandboxGateway } from './support.ts';
 
 /**
  * Top-up issue, Done when 1: a mobile refill on AIS through GraphQL against the easysoft simulator,
@@ -18,12 +17,6 @@ async function refill(gw: SandboxGateway, amount: string) {
   const { refillMobile } = await gqlData(gw.graphqlUrl, TopupRefill, { input: { network: 'AIS', phoneNumber: '+66 81 234 5678', amount, idempotencyKey: newKey('refill') } });
   if (refillMobile.__typename !== 'RefillMobilePayload') throw new Error(JSON.stringify(refillMobile));
   return refillMobile.order;
-}
-
-/** Same THB amount, exactly (decimal text may differ in trailing zeros: 97 / 97.00). */
-function expectThb(money: { amount: string; currency: string } | null | undefined, amount: string) {
-  expect(money?.currency).toBe('THB');
-  expect(new Dec(money!.amount).equals(new Dec(amount))).toBe(true);
 }
 
 const orderOf = async (gw: SandboxGateway, id: string) => (await gqlData(gw.graphqlUrl, TopupOrder, { id })).order!;
@@ -70,7 +63,7 @@ function lifecycle(mode: 'polling' | 'callback') {
       const completed = await until(updates as never, 'COMPLETED');
       await updates.close();
       // What the provider deducted (face value less the discount), exactly as its ledger says.
-      expectThb(completed.price as never, charge!.amount);
+      expectMoney(completed.price as never, charge!.amount);
       expect(Number(before) - Number(gw.easysoft.balanceOf())).toBeCloseTo(Number(charge!.amount), 2);
 
       const final = await orderOf(gw, order.id);
@@ -111,14 +104,14 @@ function lifecycle(mode: 'polling' | 'callback') {
 
       const failed = await until(updates as never, 'FAILED');
       await updates.close();
-      expectThb(failed.refund as never, refund!.amount);
+      expectMoney(failed.refund as never, refund!.amount);
       const final = await orderOf(gw, order.id);
       expect(final.failure?.code).toBe('PROVIDER_FAILED');
       expect(final.statusHistory.map((c) => c.to)).toEqual(['PENDING', 'ACTIVE', 'FAILED']);
 
       // balances reads the account (amount=1): the refund is in it.
       const { balances } = await gqlData(gw.graphqlUrl, TopupBalances);
-      expectThb(balances.providers.find((p) => p.provider === 'EASYSOFT')?.balance, before);
+      expectMoney(balances.providers.find((p) => p.provider === 'EASYSOFT')?.balance, before);
     });
 
     if (mode === 'callback') {

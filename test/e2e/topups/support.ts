@@ -3,8 +3,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { expect } from 'vitest';
 import { startApp, type RunningApp } from '../../../src/app.ts';
 import { loadConfig } from '../../../src/config.ts';
+import { Dec } from '../../../src/domain/money.ts';
 import type { ProviderId } from '../../../src/domain/provider.ts';
 import { createLogger } from '../../../src/logging/logger.ts';
 import type { EasysoftSimulator } from '../../../src/providers/easysoft/simulator.ts';
@@ -111,4 +113,10 @@ export function freePort(): Promise<number> {
 export async function postWebhook(gatewayUrl: string, path: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
   const response = await fetch(`${gatewayUrl}${path}`, { method: 'POST', headers, body });
   return { status: response.status, text: await response.text() };
+}
+
+/** Money of this currency and exactly this amount (decimal text may differ in trailing zeros: 97 / 97.00). */
+export function expectMoney(money: { amount: string; currency: string } | null | undefined, amount: string, currency = 'THB'): void {
+  expect(money?.currency).toBe(currency);
+  expect(new Dec(money!.amount).equals(new Dec(amount)), `${money!.amount} = ${amount}`).toBe(true);
 }
