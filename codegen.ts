@@ -1,12 +1,14 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-/** Typed documents for the operations the tests (and examples) run; regenerate with `npm run generate`. */
+const scalars = { DateTime: 'string', Decimal: 'string', ID: 'string' };
+
+/** Typed documents for the operations the tests (and examples) and the storefront run; regenerate with `npm run generate`. */
 const config: CodegenConfig = {
   schema: 'schema.graphql',
-  documents: ['test/**/*.ts', 'bench/**/*.ts', '!test/gql/**'],
   ignoreNoDocuments: true,
   generates: {
     'test/gql/': {
+      documents: ['test/**/*.ts', 'bench/**/*.ts', '!test/gql/**'],
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: {
@@ -14,7 +16,18 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         useTypeImports: true,
         importExtension: '.ts',
-        scalars: { DateTime: 'string', Decimal: 'string', ID: 'string' },
+        scalars,
+      },
+    },
+    // The storefront (web/): DocumentNode documents, the form urql takes typed (TypedDocumentNode).
+    'web/src/gql/': {
+      documents: ['web/src/**/*.tsx', '!web/src/gql/**'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        enumsAsTypes: true,
+        useTypeImports: true,
+        scalars,
       },
     },
   },

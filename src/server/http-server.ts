@@ -7,6 +7,7 @@ import { attachWebSockets } from './websocket.ts';
 import { CALLBACK_PATH } from '../providers/shared/callback-url.ts';
 import { checkRequestHead, readLimitedBody, sendRefusal } from './request-guard.ts';
 import type { EventBusStatus } from '../services/event-bus.ts';
+import { serveWebApp } from './web-app.ts';
 
 export interface RunningServer {
   readonly url: string;
@@ -66,6 +67,7 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
       return;
     }
     if (path === GRAPHQL_PATH) return serveGraphQL(req, res);
+    if (serveWebApp(services.config, req, res, path)) return;
     if (path === '/') {
       res.writeHead(302, { location: GRAPHQL_PATH });
       res.end();
