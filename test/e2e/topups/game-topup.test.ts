@@ -34,7 +34,7 @@ describe('game top-up (P2W), webhook mode', () => {
     const order = result.order;
     expect(order).toMatchObject({ kind: 'GAME_TOPUP', provider: 'P2W', status: 'ACTIVE', packageId: 'ROLTH_A01_P001' });
     expectMoney(order.price, '100.00');
-    expect(order.topupInfo).toEqual([{ field: 'gameid', value: '987654321' }]);
+    expect('topupInfo' in order && order.topupInfo).toEqual([{ field: 'gameid', value: '987654321' }]);
     const upstream = gw.p2w.order(order.providerRef!)!;
     expect(upstream).toMatchObject({ refID: order.reference, packageID: 'ROLTH_A01_P001', topupInfo: { gameid: '987654321' }, hookURL: `${gw.url}/webhooks/p2w` });
 
