@@ -36,12 +36,9 @@ export function checkRequestHead(config: Config, req: IncomingMessage): Refusal 
   return null;
 }
 
-/** GET /graphql from a browser without an operation: the GraphiQL page, which carries no data. */
+/** A browser GET accepting HTML: Yoga always answers it with the GraphiQL page (even with ?query=, which only pre-fills the editor), never with data. */
 function isGraphiQLPage(req: IncomingMessage): boolean {
-  if (req.method !== 'GET') return false;
-  if (!(req.headers.accept ?? '').includes('text/html')) return false;
-  const query = (req.url ?? '').split('?')[1] ?? '';
-  return !new URLSearchParams(query).has('query');
+  return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
 }
 
 /** Reads the body, counting bytes as they arrive (chunked uploads have no Content-Length); null once over the limit. */
