@@ -43,6 +43,10 @@ export class Reconciler {
       return this.book.transition(order.id, 'FAILED', `reconciliation: ${result.reason}`, { failureCode: 'NOT_PLACED', failureMessage: `The provider has no such order: ${result.reason}` });
     }
     this.logger.info({ orderId, reason: result.reason }, 'reconciliation: the provider cannot tell yet; will try again');
+    // A PENDING order whose call is no longer in flight (its process died mid-call) and that the provider
+    // cannot account for is UNKNOWN: said so to the client, and its idempotency claim completes, so a
+    // retry replays the order instead of answering RequestInProgress forever.
+    if (order.status === 'PENDING') return this.book.transition(order.id, 'UNKNOWN', `reconciliation: outcome unknown: ${result.reason}`);
     return order;
   }
 }
