@@ -207,6 +207,12 @@ export class OrderBook {
         this.logger.warn({ orderId, source, providerRef: snapshot.providerRef }, 'refused a provider update that belongs to another upstream order');
         return order;
       }
+      // A match inferred for an order without a provider ref (OTP24HR's history) may name an upstream order
+      // another local order already holds: one provider order is never booked twice.
+      if (!order.providerRef && (await em.count(OrderSchema, { provider: order.provider, providerRef: snapshot.providerRef, id: { $ne: order.id } })) > 0) {
+        this.logger.warn({ orderId, source, providerRef: snapshot.providerRef }, 'refused a provider update naming an upstream order another local order holds');
+        return order;
+      }
       const newMessage = otp?.message ? await this.storeMessage(em, order, otp.message) : null;
       let to: OrderStatus = snapshot.status;
       // A message on an order the provider still calls ACTIVE is still an OTP arrival for our clients.
