@@ -1,12 +1,11 @@
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { LedgerEntry, ProviderSimulator, SimulatorDelivery, SimulatorRequest } from '../shared/simulator-contract.ts';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LedgerEntry, ProviderSimulator, SimulatorRequest } from '../shared/simulator-contract.ts';
+import { SimulatorBase } from '../shared/simulator-kit/simulator-base.ts';
 import type { NetworkId } from './wire.ts';
 import { NETWORKS } from './wire.ts';
-import { CallbackDispatcher } from './simulator/callbacks.ts';
+import { createCallbackSender } from './simulator/callbacks.ts';
 import type { Behaviour, SimulatorContext } from './simulator/context.ts';
-import { FaultQueue } from './simulator/faults.ts';
+import { createFaultQueue } from './simulator/faults.ts';
 import { API_PATH, dispatch } from './simulator/http-dispatch.ts';
 import { completeCancel, completeRefill, processDue } from './simulator/lifecycle.ts';
 import { parseThb, thb } from './simulator/money.ts';
@@ -15,7 +14,6 @@ import type { NetworkOffer } from './simulator/networks.ts';
 import { REFILL_RESULT_MIN_MS, REVERSAL_MAX_MS, REVERSAL_MIN_MS, snapshot } from './simulator/orders.ts';
 import type { SimOrder } from './simulator/orders.ts';
 import type { EasysoftEndpoint, EasysoftFault, EasysoftOrderStatus, RefillOutcome, ReversalOutcome } from './simulator/public-types.ts';
-import { TimerSet } from './simulator/timers.ts';
 
 export type {
   EasysoftEndpoint,
@@ -93,19 +91,15 @@ export function createEasysoftSimulator(options: EasysoftSimulatorOptions = {}):
   return new EasysoftSandbox(options);
 }
 
-class EasysoftSandbox implements EasysoftSimulator {
+class EasysoftSandbox extends SimulatorBase<EasysoftFault, EasysoftFault, SimulatorRequest> implements EasysoftSimulator {
   readonly #ctx: SimulatorContext;
-  readonly #faults = new FaultQueue();
-  readonly #requests: SimulatorRequest[] = [];
-  readonly #clock: () => number;
-  #offsetMs = 0;
-  #server: Server | null = null;
-  #baseUrl = '';
 
   constructor(options: EasysoftSimulatorOptions) {
+    const callbacks = createCallbackSender();
+    // Results that became due on a running clock go out even when nobody calls (callbacks, refunds).
+    super({ name: 'easysoft', basePath: API_PATH, faults: createFaultQueue(), now: options.now, pushes: callbacks, sweepMs: SWEEP_MS });
     const credentials = options.credentials ?? DEFAULT_CREDENTIALS;
     if (!credentials.username || !credentials.password) throw new RangeError('credentials need a username and a password');
-    this.#clock = options.now ?? Date.now;
     let lastOrderId = options.firstOrderId ?? 100_000;
     if (!Number.isSafeInteger(lastOrderId) || lastOrderId < 0) throw new RangeError('firstOrderId must be a non-negative integer');
     this.#ctx = {
@@ -115,83 +109,26 @@ class EasysoftSandbox implements EasysoftSimulator {
       orders: new Map(),
       byClientRef: new Map(),
       ledger: [],
-      callbacks: new CallbackDispatcher(),
+      callbacks,
       callbackUrl: null,
       behaviour: behaviourOf(options),
-      timers: new TimerSet(),
+      timers: this.timers,
       now: () => this.now(),
       nextOrderId: () => String(++lastOrderId),
     };
     this.setCallbackUrl(options.callbackUrl ?? null);
   }
 
-  get baseUrl(): string {
-    return this.#baseUrl;
-  }
-
-  get requests(): ReadonlyArray<SimulatorRequest> {
-    return this.#requests;
-  }
-
-  get ledger(): ReadonlyArray<LedgerEntry> {
+  override get ledger(): ReadonlyArray<LedgerEntry> {
     return this.#ctx.ledger;
   }
 
-  get deliveries(): ReadonlyArray<SimulatorDelivery> {
-    return this.#ctx.callbacks.deliveries;
+  protected override handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    return dispatch(this.#ctx, this.faults, this.log, req, res);
   }
 
-  async start(port = 0): Promise<string> {
-    if (this.#server) return this.#baseUrl;
-    const server = createServer((req, res) => {
-      dispatch(this.#ctx, this.#faults, this.#requests, req, res).catch((error: unknown) => {
-        console.error('[easysoft simulator] request failed', error);
-        if (!res.headersSent) res.writeHead(500).end();
-      });
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => resolve());
-    });
-    this.#server = server;
-    this.#baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${API_PATH}`;
-    // Results that became due on a running clock go out even when nobody calls (callbacks, refunds).
-    this.#ctx.timers.every(SWEEP_MS, () => void processDue(this.#ctx));
-    return this.#baseUrl;
-  }
-
-  async stop(): Promise<void> {
-    this.#ctx.timers.clear();
-    this.#ctx.callbacks.abortAll();
-    const server = this.#server;
-    this.#server = null;
-    if (!server) return;
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-  }
-
-  now(): number {
-    return this.#clock() + this.#offsetMs;
-  }
-
-  async advanceClock(ms: number): Promise<void> {
-    if (!Number.isFinite(ms) || ms < 0) throw new RangeError('advanceClock needs a non-negative number of ms');
-    this.#offsetMs += ms;
-    await processDue(this.#ctx);
-  }
-
-  injectFault(fault: EasysoftFault): void {
-    this.#faults.add(fault);
-  }
-
-  clearFaults(): void {
-    this.#faults.clear();
-  }
-
-  settleDeliveries(): Promise<void> {
-    return this.#ctx.callbacks.settled();
+  protected override processDue(): Promise<void> {
+    return processDue(this.#ctx);
   }
 
   completeRefill(orderid: string, outcome: RefillOutcome): Promise<void> {

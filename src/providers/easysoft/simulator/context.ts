@@ -1,11 +1,11 @@
 import type { Decimal } from 'decimal.js';
 import type { LedgerEntry } from '../../shared/simulator-contract.ts';
+import type { PushSender } from '../../shared/simulator-kit/push-sender.ts';
+import type { TimerSet } from '../../shared/simulator-kit/timers.ts';
 import type { NetworkId } from '../wire.ts';
-import type { CallbackDispatcher } from './callbacks.ts';
 import type { NetworkOffer } from './networks.ts';
 import type { SimOrder } from './orders.ts';
 import type { RefillOutcome, ReversalOutcome } from './public-types.ts';
-import type { TimerSet } from './timers.ts';
 
 /** Sandbox behaviour a test or the sandbox app chooses. */
 export interface Behaviour {
@@ -27,7 +27,8 @@ export interface SimulatorContext {
   /** Orders placed with a caller `orderid`, by that reference. */
   readonly byClientRef: Map<string, SimOrder>;
   readonly ledger: LedgerEntry[];
-  readonly callbacks: CallbackDispatcher;
+  /** Sends (and records) the result callbacks. */
+  readonly callbacks: PushSender;
   /** "URL ตอบกลับผลการเติมเงิน"; null = not set (no callbacks). */
   callbackUrl: string | null;
   readonly behaviour: Behaviour;

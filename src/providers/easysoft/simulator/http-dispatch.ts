@@ -1,13 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimulatorRequest } from '../../shared/simulator-contract.ts';
+import { afterCommit, halfBody, retryAfterHeaders } from '../../shared/simulator-kit/fault-queue.ts';
+import type { FaultQueue } from '../../shared/simulator-kit/fault-queue.ts';
+import { readBody, requestTarget } from '../../shared/simulator-kit/request-log.ts';
+import type { RequestLog } from '../../shared/simulator-kit/request-log.ts';
 import { MobileFunction } from '../wire.ts';
 import type { SimulatorContext } from './context.ts';
 import { DETAIL } from './details.ts';
 import { HANDLERS } from './endpoints.ts';
-import type { FaultQueue } from './faults.ts';
 import { processDue } from './lifecycle.ts';
-import type { EasysoftEndpoint } from './public-types.ts';
-import { failAnswer, TopupRefusal, truncate, XML_CONTENT_TYPE } from './xml-answers.ts';
+import type { EasysoftEndpoint, EasysoftFault } from './public-types.ts';
+import { failAnswer, TopupRefusal, XML_CONTENT_TYPE } from './xml-answers.ts';
 import type { TopupResponse } from './xml-answers.ts';
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -16,38 +19,29 @@ const MAX_BODY_BYTES = 64 * 1024;
 export const API_PATH = '/topup/api/v2.php';
 export const API_PATHS: ReadonlySet<string> = new Set([API_PATH, '/topup/api/v2test.php']);
 
-/** A request record whose status is filled in when the answer leaves. */
-type MutableRecord = { -readonly [K in keyof SimulatorRequest]: SimulatorRequest[K] };
-
 /**
  * Answers one HTTP request: path → POST → form → username/password → function → injected fault → function.
  * Every answer is XML `<TOPUP>` at HTTP 200 (except an injected error status); every request is logged.
  */
 export async function dispatch(
   ctx: SimulatorContext,
-  faults: FaultQueue,
-  requests: SimulatorRequest[],
+  faults: FaultQueue<EasysoftFault>,
+  log: RequestLog<SimulatorRequest>,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const method = req.method ?? 'GET';
-  const path = new URL(req.url ?? '/', 'http://simulator.invalid').pathname;
-  const record: MutableRecord = { endpoint: 'unknown', method, path, status: 0, at: ctx.now() };
-  requests.push(record);
-  const send = (response: TopupResponse): void => {
-    record.status = response.status;
-    res.writeHead(response.status, { 'content-type': XML_CONTENT_TYPE, ...response.headers });
-    res.end(response.body);
-  };
+  const { method, path } = requestTarget(req);
+  const exchange = log.open({ endpoint: 'unknown', method, path, status: 0, at: ctx.now() }, req, res);
+  const send = (response: TopupResponse): void =>
+    exchange.send(response.status, { 'content-type': XML_CONTENT_TYPE, ...response.headers }, response.body);
 
   if (!API_PATHS.has(path)) {
-    record.status = 404;
-    res.writeHead(404, { 'content-type': 'text/html; charset=UTF-8' }).end('<h1>Not Found</h1>');
+    exchange.send(404, { 'content-type': 'text/html; charset=UTF-8' }, '<h1>Not Found</h1>');
     return;
   }
   let raw: string;
   try {
-    raw = await readBody(req);
+    raw = (await readBody(req, MAX_BODY_BYTES)).toString('utf8');
   } catch {
     send(failAnswer(DETAIL.noFunction));
     return;
@@ -60,7 +54,7 @@ export async function dispatch(
   const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   const form = new URLSearchParams(contentType === 'application/x-www-form-urlencoded' ? raw : '');
   const endpoint = classify(form);
-  if (endpoint) record.endpoint = endpoint;
+  if (endpoint) exchange.record.endpoint = endpoint;
 
   const username = form.get('username');
   const password = form.get('password');
@@ -75,14 +69,11 @@ export async function dispatch(
 
   const fault = faults.take(endpoint);
   if (fault?.kind === 'error') {
-    const headers = fault.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(fault.retryAfterSeconds) };
+    const headers = fault.retryAfterSeconds === undefined ? undefined : retryAfterHeaders(fault);
     send(failAnswer(fault.message ?? fault.code, fault.status, headers));
     return;
   }
-  if (fault?.kind === 'dropBeforeCommit') {
-    req.socket.destroy();
-    return;
-  }
+  if (fault?.kind === 'dropBeforeCommit') return exchange.drop();
 
   void processDue(ctx);
   let response: TopupResponse;
@@ -93,15 +84,9 @@ export async function dispatch(
     response = failAnswer(error.detail);
   }
 
-  if (fault?.kind === 'delay') await new Promise<void>((resolve) => ctx.timers.after(fault.ms, resolve));
-  if (fault?.kind === 'dropAfterCommit') {
-    req.socket.destroy();
-    return;
-  }
-  if (fault?.kind === 'malformedAfterCommit') {
-    send({ ...response, status: 200, body: truncate(response.body) });
-    return;
-  }
+  const step = await afterCommit(fault, ctx.timers);
+  if (step === 'drop') return exchange.drop();
+  if (step === 'malformed') return send({ ...response, status: 200, body: halfBody(response.body) });
   send(response);
 }
 
@@ -115,16 +100,4 @@ export function classify(form: URLSearchParams): EasysoftEndpoint | null {
   if (form.get('amount') === '1') return 'balance';
   if (form.get('online') === '1') return 'online';
   return null;
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new Error('body too large');
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

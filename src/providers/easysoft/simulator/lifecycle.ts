@@ -1,5 +1,6 @@
 import type { SimulatorContext } from './context.ts';
 import { DETAIL } from './details.ts';
+import { postCallback } from './callbacks.ts';
 import { thb } from './money.ts';
 import { FAILED_CANCEL_MIN_MS, REFILL_RESULT_MIN_MS, REVERSAL_MIN_MS, statusCancel, statusRefill } from './orders.ts';
 import type { SimOrder } from './orders.ts';
@@ -68,7 +69,7 @@ function applyCancelResult(ctx: SimulatorContext, order: SimOrder, at: number): 
 /** POSTs the order's result to the configured callback URL, if any. */
 function sendCallback(ctx: SimulatorContext, order: SimOrder, detail: string): Promise<unknown> | null {
   if (ctx.callbackUrl === null) return null;
-  return ctx.callbacks.post(ctx.callbackUrl, {
+  return postCallback(ctx.callbacks, ctx.callbackUrl, {
     orderid: order.id,
     status_refill: statusRefill(order),
     status_cancel: statusCancel(order),

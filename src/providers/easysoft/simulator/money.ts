@@ -1,14 +1,14 @@
 import { Decimal } from 'decimal.js';
+import { readTwoDecimals, twoDecimalText } from '../../shared/simulator-kit/decimal-money.ts';
 
 /** THB on the wire: always two decimals, no grouping (`5000.00`, `9.70`). */
-export function thb(amount: Decimal): string {
-  return amount.toFixed(2, Decimal.ROUND_HALF_UP);
-}
+export const thb: (amount: Decimal) => string = twoDecimalText;
 
 /** Reads a THB amount given to a control or an option: decimal text with at most two decimals, not negative. */
 export function parseThb(text: string, what: string): Decimal {
-  if (!/^\d+(\.\d{1,2})?$/.test(text)) throw new RangeError(`${what} must be THB as decimal text with at most 2 decimals, got ${JSON.stringify(text)}`);
-  return new Decimal(text);
+  const amount = readTwoDecimals(String(text), { trim: false });
+  if (!amount) throw new RangeError(`${what} must be THB as decimal text with at most 2 decimals, got ${JSON.stringify(text)}`);
+  return amount;
 }
 
 /** The discount on a face value: `percent` of it, rounded DOWN to the satang (the provider never deducts less than exact). */

@@ -39,8 +39,3 @@ export class TopupRefusal extends Error {
     this.detail = detail;
   }
 }
-
-/** The body cut in the middle, for `malformedAfterCommit`: never well-formed XML. */
-export function truncate(body: string): string {
-  return body.slice(0, Math.max(1, Math.floor(body.length / 2)));
-}

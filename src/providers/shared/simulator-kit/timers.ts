@@ -1,4 +1,4 @@
-/** Real-time timers the simulator owns: all unref()ed, all cleared on stop. */
+/** Real-time timers a simulator owns: all unref()ed (they never hold the process open), all cleared on stop. */
 export class TimerSet {
   readonly #timers = new Set<NodeJS.Timeout>();
 
@@ -17,6 +17,11 @@ export class TimerSet {
     const timer = setInterval(fn, ms);
     timer.unref();
     this.#timers.add(timer);
+  }
+
+  /** Resolves after `ms` of real time (never, when the set is cleared first: a stopped simulator answers nothing). */
+  wait(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => this.after(ms, resolve));
   }
 
   /** Cancels every pending timer. */
