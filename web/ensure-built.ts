@@ -38,7 +38,15 @@ export async function ensureBuilt(options: { force?: boolean; quiet?: boolean } 
   const { build } = await import('vite');
   const staging = resolve(WEB_ROOT, `.dist-${process.pid}-${Date.now()}`);
   try {
-    await build({ configFile: join(WEB_ROOT, 'vite.config.ts'), logLevel: options.quiet ? 'warn' : 'info', build: { outDir: staging, emptyOutDir: true } });
+    // A caller's NODE_ENV (vitest sets "test") would make Vite bundle React's development build.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ mode: 'production', configFile: join(WEB_ROOT, 'vite.config.ts'), logLevel: options.quiet ? 'warn' : 'info', build: { outDir: staging, emptyOutDir: true } });
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
     const old = `${DIST}.old-${process.pid}`;
     if (existsSync(DIST)) renameSync(DIST, old);
     try {

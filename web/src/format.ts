@@ -23,10 +23,21 @@ export function groupDigits(amount: string): string {
   return `${negative ? '-' : ''}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
 }
 
+/** ISO 4217 minor units: amounts show at least this many decimals (never fewer digits than the exact value has). */
+const MINOR_UNITS: Record<string, number> = { THB: 2, IDR: 0, USD: 2 };
+
+export function padMinorUnits(amount: string, currency: string): string {
+  const minor = MINOR_UNITS[currency] ?? 2;
+  const [int, frac = ''] = amount.split('.');
+  if (frac.length >= minor) return amount;
+  return `${int}.${frac.padEnd(minor, '0')}`;
+}
+
 export function formatMoney(money: { amount: string; currency: string } | null | undefined): string {
   if (!money) return '—';
   const symbol = SYMBOLS[money.currency];
-  return symbol ? `${symbol}${groupDigits(money.amount)}` : `${groupDigits(money.amount)} ${money.currency}`;
+  const amount = groupDigits(padMinorUnits(money.amount, money.currency));
+  return symbol ? `${symbol}${amount}` : `${amount} ${money.currency}`;
 }
 
 /** "3 min ago", "just now", "2 h ago". */
