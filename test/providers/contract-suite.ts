@@ -15,7 +15,8 @@
  *       buyable: async () => ({ offer: ..., intent: { kind: 'OTP_NUMBER', policy: 'CHEAPEST' } }),
  *       faultEndpoint: { place: 'create', lookup: 'order' },
  *       teardown: () => simulator.stop(),
- *       // optional: makeHandle, unknownProviderRef, errorCodes, readyFor, webhook (see AdapterContractSetup)
+ *       // optional: makeHandle, unknownProviderRef, errorCodes, readyFor, webhook, and what the
+ *       // provider's document declares: lookupCanAnswerAbsent, cancelSettlesLater + settleLater
  *     };
  *   });
  *
@@ -63,6 +64,21 @@ export interface AdapterContractSetup {
    * SMS before complete…). Default: nothing.
    */
   readyFor?(operation: ProviderOperation, order: OrderHandle): Promise<void>;
+  /**
+   * Whether the provider's API can say "no such order" definitely (default true). False where it
+   * cannot (easysoft: its only failure answer is a free-text STATUS 0, the same for an unknown order,
+   * a bad login or a busy system): a ref it never issued must then look up as `unknown`, never `absent`.
+   */
+  readonly lookupCanAnswerAbsent?: boolean;
+  /**
+   * Whether cancel only starts something whose result arrives later (default false). True where the
+   * document says so (easysoft `mobile=return`: STATUS 1 only means the request was taken): cancel
+   * must answer ACTIVE with no refund, and after `settleLater` a lookup settles it, with the refund
+   * on the provider's books.
+   */
+  readonly cancelSettlesLater?: boolean;
+  /** With cancelSettlesLater: brings the provider to the result of what was started (e.g. its clock past the documented delay). */
+  settleLater?(order: OrderHandle): Promise<void>;
   /** Providers that push: makes the simulator send a genuine push about this order and returns it as received. */
   readonly webhook?: { deliver(providerRef: string): Promise<WebhookRequest> };
   teardown(): Promise<void>;
@@ -257,7 +273,8 @@ export function describeAdapterContract(name: string, setup: () => Promise<Adapt
         if (result.snapshot.price !== null) expectMoneyIn(result.snapshot.price, adapter.currency);
       });
 
-      it('a provider ref the provider never issued → absent', async () => {
+      const absentCase = () => s.lookupCanAnswerAbsent ?? true;
+      it('a provider ref the provider never issued → absent (or unknown, never absent, where the API cannot say "no such order")', async () => {
         const request = await purchase();
         const ghost: OrderSnapshot = {
           providerRef: s.unknownProviderRef ?? '987654321',
@@ -268,7 +285,8 @@ export function describeAdapterContract(name: string, setup: () => Promise<Adapt
           failedReason: null,
         };
         const result = await adapter.lookup(handleOf(ghost, request, new Date(simulator.now())));
-        expect(result.outcome).toBe('absent');
+        // Declared: an "absent" here would fail an order the provider may well have (nothing can tell it apart).
+        expect(result.outcome).toBe(absentCase() ? 'absent' : 'unknown');
         expect(charges()).toBe(0);
       });
 
@@ -316,7 +334,21 @@ export function describeAdapterContract(name: string, setup: () => Promise<Adapt
             const booked = simulator.ledger.filter((e) => e.kind === 'refund' && Money.of(e.amount, adapter.currency).compare(refund) === 0);
             expect(booked.length).toBeGreaterThan(0);
           }
-          if (operation === 'cancel') expect(['CANCELED', 'REFUNDED']).toContain(outcome.status);
+          if (operation === 'cancel' && s.cancelSettlesLater) {
+            // Only started: still open, nothing refunded yet…
+            expect(outcome.status).toBe('ACTIVE');
+            expect(outcome.refund).toBeNull();
+            if (!s.settleLater) throw new Error(`${name} declares cancelSettlesLater without settleLater`);
+            // …until the provider's result is out, which a later lookup reads, refund and all.
+            await s.settleLater(handle);
+            const later = await adapter.lookup(handle);
+            expect(later.outcome).toBe('found');
+            if (later.outcome !== 'found') return;
+            expect(['CANCELED', 'REFUNDED', 'FAILED']).toContain(later.snapshot.status);
+            expectMoneyIn(later.snapshot.refund, adapter.currency);
+            const refund = later.snapshot.refund!;
+            expect(simulator.ledger.some((e) => e.kind === 'refund' && Money.of(e.amount, adapter.currency).compare(refund) === 0)).toBe(true);
+          } else if (operation === 'cancel') expect(['CANCELED', 'REFUNDED']).toContain(outcome.status);
           if (operation === 'refund') expect(outcome.status).toBe('REFUNDED');
           if (operation === 'complete') expect(outcome.status).toBe('COMPLETED');
         });
