@@ -23,6 +23,8 @@ export interface NewOrder {
   readonly reference: string;
   readonly intent: OrderIntent;
   readonly details: ProviderData;
+  /** The provider call about to be made may be in flight until then (see markCallInFlight); committed with the intent. */
+  readonly callDeadline?: Date | null;
 }
 
 export interface OrderFilter {
@@ -97,7 +99,7 @@ export class OrderBook {
       maxPriceAmount: input.maxPrice?.amount.toFixed() ?? null,
       details: input.details,
       providerData: {},
-      callDeadline: null,
+      callDeadline: input.callDeadline ?? null,
       sealedCredentials: null,
       createdAt: now,
       updatedAt: now,

@@ -95,6 +95,9 @@ export class SpendingPipeline {
             reference,
             intent: request.intent,
             details: request.details,
+            // In flight from the moment the intent is visible: the watcher wakes on its event and must not
+            // reconcile (re-send, replay) an order whose first call is about to be made.
+            callDeadline: new Date(Date.now() + this.callDeadlineMs),
           });
           await this.idempotency.attachOrder(ownerId, idempotencyKey, order.id);
         } else {
@@ -106,6 +109,7 @@ export class SpendingPipeline {
             currency: offer.price.currency,
             maxPriceAmount: candidate.capInProviderCurrency?.amount.toFixed() ?? null,
             attempts,
+            callDeadline: new Date(Date.now() + this.callDeadlineMs),
           });
         }
         mayHaveSpent = true;
