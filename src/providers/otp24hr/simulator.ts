@@ -1,21 +1,19 @@
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { LedgerEntry, ProviderSimulator, SimulatorDelivery, SimulatorFault } from '../shared/simulator-contract.ts';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LedgerEntry, ProviderSimulator, SimulatorFault } from '../shared/simulator-contract.ts';
+import { SimulatorBase } from '../shared/simulator-kit/simulator-base.ts';
 import { openAccount } from './simulator/accounts.ts';
 import type { Account } from './simulator/accounts.ts';
 import { Catalog } from './simulator/catalog.ts';
 import { SEED_COUNTRIES, SEED_OFFERS, SEED_SERVICES } from './simulator/catalog-seed.ts';
 import type { SeedCountry, SeedOffer, SeedService } from './simulator/catalog-seed.ts';
 import type { SimulatorContext } from './simulator/context.ts';
-import { FaultQueue } from './simulator/faults.ts';
+import { createFaultQueue } from './simulator/faults.ts';
 import { dispatch } from './simulator/http-dispatch.ts';
 import { parseThb, thbText } from './simulator/money.ts';
 import { expireDueOrders, receiveOtp } from './simulator/order-lifecycle.ts';
 import { randomOtp } from './simulator/phone-numbers.ts';
 import type { Otp24hrErrorStatusMode, Otp24hrFault, Otp24hrOrderStatus, Otp24hrRequestRecord } from './simulator/public-types.ts';
 import { BASE_PATH } from './simulator/routes.ts';
-import { TimerSet } from './simulator/timers.ts';
 
 export type { SeedCountry, SeedOffer, SeedService } from './simulator/catalog-seed.ts';
 export { SEED_COUNTRIES, SEED_OFFERS, SEED_SERVICES } from './simulator/catalog-seed.ts';
@@ -99,21 +97,26 @@ export function createOtp24hrSimulator(options: Otp24hrSimulatorOptions = {}): O
   return new Otp24hrSandbox(options);
 }
 
-class Otp24hrSandbox implements Otp24hrSimulator {
+class Otp24hrSandbox extends SimulatorBase<Otp24hrFault | SimulatorFault, Otp24hrFault, Otp24hrRequestRecord> implements Otp24hrSimulator {
   readonly #ctx: SimulatorContext;
-  readonly #faults = new FaultQueue();
-  readonly #requests: Otp24hrRequestRecord[] = [];
   readonly #defaultKey: string;
-  readonly #clock: () => number;
-  #offsetMs = 0;
-  #server: Server | null = null;
-  #baseUrl = '';
 
   constructor(options: Otp24hrSimulatorOptions) {
+    super({
+      name: 'otp24hr',
+      basePath: BASE_PATH,
+      faults: createFaultQueue(),
+      now: options.now,
+      // Timeouts (and their refunds) also happen when nobody calls.
+      sweepMs: EXPIRY_SWEEP_MS,
+      failureAnswer: {
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: '{"ok":false,"error":"INTERNAL_ERROR","message":"internal error"}',
+      },
+    });
     const keys = options.apiKeys ?? [DEFAULT_OTP24HR_API_KEY];
     if (keys.length === 0 || keys.some((k) => k.trim() === '' || k !== k.trim())) throw new Error('apiKeys must hold non-empty keys without surrounding spaces');
     this.#defaultKey = keys[0] ?? DEFAULT_OTP24HR_API_KEY;
-    this.#clock = options.now ?? Date.now;
     const balance = parseThb(options.initialBalanceThb ?? '1500.00', 'initialBalanceThb');
     const rateLimit = options.rateLimitPerMinute === undefined ? 120 : options.rateLimitPerMinute;
     if (rateLimit !== null && (!Number.isSafeInteger(rateLimit) || rateLimit < 1)) throw new RangeError('rateLimitPerMinute must be a positive integer or null');
@@ -131,7 +134,7 @@ class Otp24hrSandbox implements Otp24hrSimulator {
       autoOtp,
       errorStatusMode: options.errorStatus ?? 'conventional',
       upstreamFailures: 0,
-      timers: new TimerSet(),
+      timers: this.timers,
       now: () => this.now(),
       nextOrderId: () => nextOrderId++,
       // Upstream activation ids grow too, but not one by one: other resellers share the upstream.
@@ -141,73 +144,16 @@ class Otp24hrSandbox implements Otp24hrSimulator {
     for (const [key, ips] of Object.entries(options.ipWhitelist ?? {})) this.setIpWhitelist(key, ips);
   }
 
-  get baseUrl(): string {
-    return this.#baseUrl;
-  }
-
-  get requests(): ReadonlyArray<Otp24hrRequestRecord> {
-    return this.#requests;
-  }
-
-  get ledger(): ReadonlyArray<LedgerEntry> {
+  override get ledger(): ReadonlyArray<LedgerEntry> {
     return this.#ctx.ledger;
   }
 
-  /** OTP24HR pushes nothing (no webhooks in its document): always empty. */
-  get deliveries(): ReadonlyArray<SimulatorDelivery> {
-    return [];
+  protected override handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    return dispatch(this.#ctx, this.faults, this.log, req, res);
   }
 
-  async start(port = 0): Promise<string> {
-    if (this.#server) return this.#baseUrl;
-    const server = createServer((req, res) => {
-      dispatch(this.#ctx, this.#faults, this.#requests, req, res).catch((error: unknown) => {
-        console.error('[otp24hr simulator] request failed', error);
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' }).end('{"ok":false,"error":"INTERNAL_ERROR","message":"internal error"}');
-      });
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => resolve());
-    });
-    this.#server = server;
-    this.#baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${BASE_PATH}`;
-    // Timeouts (and their refunds) also happen when nobody calls.
-    this.#ctx.timers.every(EXPIRY_SWEEP_MS, () => expireDueOrders(this.#ctx));
-    return this.#baseUrl;
-  }
-
-  async stop(): Promise<void> {
-    this.#ctx.timers.clear();
-    const server = this.#server;
-    this.#server = null;
-    if (!server) return;
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-  }
-
-  now(): number {
-    return this.#clock() + this.#offsetMs;
-  }
-
-  async advanceClock(ms: number): Promise<void> {
-    if (!Number.isFinite(ms) || ms < 0) throw new RangeError('advanceClock needs a non-negative number of ms');
-    this.#offsetMs += ms;
+  protected override processDue(): void {
     expireDueOrders(this.#ctx);
-  }
-
-  injectFault(fault: Otp24hrFault | SimulatorFault): void {
-    this.#faults.add(fault);
-  }
-
-  clearFaults(): void {
-    this.#faults.clear();
-  }
-
-  settleDeliveries(): Promise<void> {
-    return Promise.resolve();
   }
 
   deliverOtp(orderId: number, code?: string): string {

@@ -1,4 +1,4 @@
-import type { JsonValue } from './json-text.ts';
+import type { JsonValue } from '../../shared/simulator-kit/exact-json.ts';
 import type { Otp24hrErrorStatusMode } from './public-types.ts';
 
 /**

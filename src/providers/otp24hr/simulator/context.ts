@@ -3,7 +3,7 @@ import type { Account } from './accounts.ts';
 import type { Catalog } from './catalog.ts';
 import type { SimOrder } from './orders.ts';
 import type { Otp24hrErrorStatusMode } from './public-types.ts';
-import type { TimerSet } from './timers.ts';
+import type { TimerSet } from '../../shared/simulator-kit/timers.ts';
 
 /** Everything the endpoints and the order lifecycle share. */
 export interface SimulatorContext {

@@ -1,7 +1,7 @@
 import type { Account } from './accounts.ts';
 import { ApiError } from './api-errors.ts';
 import type { SimulatorContext } from './context.ts';
-import type { JsonValue } from './json-text.ts';
+import type { JsonValue } from '../../shared/simulator-kit/exact-json.ts';
 import type { SimOrder } from './orders.ts';
 
 /** What an endpoint handler gets: the authenticated account, the query string and the JSON body (POST). */

@@ -1,11 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { afterCommit, halfBody, retryAfterHeaders } from '../../shared/simulator-kit/fault-queue.ts';
+import { jsonText } from '../../shared/simulator-kit/exact-json.ts';
+import { readBody, requestTarget } from '../../shared/simulator-kit/request-log.ts';
+import type { RequestLog } from '../../shared/simulator-kit/request-log.ts';
 import { normalizeIp } from './accounts.ts';
 import { ApiError, errorBody, errorMessage } from './api-errors.ts';
 import { apiKeyOf } from './auth.ts';
 import type { SimulatorContext } from './context.ts';
-import type { FaultQueue } from './faults.ts';
-import { toJsonText } from './json-text.ts';
 import { expireDueOrders } from './order-lifecycle.ts';
+import type { Otp24hrFaultQueue } from './faults.ts';
 import type { Otp24hrRequestRecord } from './public-types.ts';
 import { routeOf } from './routes.ts';
 
@@ -17,24 +20,19 @@ const MAX_BODY_BYTES = 1 << 20;
  */
 export async function dispatch(
   ctx: SimulatorContext,
-  faults: FaultQueue,
-  requests: Otp24hrRequestRecord[],
+  faults: Otp24hrFaultQueue,
+  log: RequestLog<Otp24hrRequestRecord>,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const method = req.method ?? 'GET';
-  const url = new URL(req.url ?? '/', 'http://simulator.invalid');
-  const path = url.pathname;
-  const record: Otp24hrRequestRecord = { endpoint: 'unknown', method, path, status: 0, at: ctx.now(), apiKey: null };
-  requests.push(record);
-  const send = (status: number, text: string): void => {
-    record.status = status;
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-    res.end(text);
-  };
-  const sendError = (error: ApiError): void => send(error.httpStatus(ctx.errorStatusMode), toJsonText(errorBody(error.code, error.message)));
+  const { method, url, path } = requestTarget(req);
+  const exchange = log.open({ endpoint: 'unknown', method, path, status: 0, at: ctx.now(), apiKey: null }, req, res);
+  const record = exchange.record;
+  const send = (status: number, text: string, headers: Record<string, string> = {}): void =>
+    exchange.send(status, { 'content-type': 'application/json; charset=utf-8', ...headers }, text);
+  const sendError = (error: ApiError): void => send(error.httpStatus(ctx.errorStatusMode), jsonText(errorBody(error.code, error.message)));
 
-  const body = parseObject(await readBody(req));
+  const body = parseObject((await readBody(req, MAX_BODY_BYTES, 'truncate')).toString('utf8'));
   expireDueOrders(ctx);
 
   const route = routeOf(path);
@@ -55,34 +53,24 @@ export async function dispatch(
 
   const fault = faults.take(route.endpoint);
   if (fault?.kind === 'error') {
-    record.status = fault.status;
-    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
-    if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
-    res.writeHead(fault.status, headers);
-    res.end(toJsonText(errorBody(fault.code, fault.message ?? errorMessage(fault.code) ?? `injected ${fault.code}`)));
-    return;
+    const text = jsonText(errorBody(fault.code, fault.message ?? errorMessage(fault.code) ?? `injected ${fault.code}`));
+    return send(fault.status, text, retryAfterHeaders(fault));
   }
-  if (fault?.kind === 'dropBeforeCommit') {
-    req.socket.destroy();
-    return;
-  }
+  if (fault?.kind === 'dropBeforeCommit') return exchange.drop();
 
   let status = 200;
   let text: string;
   try {
-    text = toJsonText(route.handler({ ctx, account, query: url.searchParams, body }));
+    text = jsonText(route.handler({ ctx, account, query: url.searchParams, body }));
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     status = error.httpStatus(ctx.errorStatusMode);
-    text = toJsonText(errorBody(error.code, error.message));
+    text = jsonText(errorBody(error.code, error.message));
   }
 
-  if (fault?.kind === 'delay') await new Promise<void>((resolve) => ctx.timers.after(fault.ms, resolve));
-  if (fault?.kind === 'dropAfterCommit') {
-    req.socket.destroy();
-    return;
-  }
-  if (fault?.kind === 'malformedAfterCommit') return send(200, text.slice(0, Math.max(1, Math.floor(text.length / 2))));
+  const step = await afterCommit(fault, ctx.timers);
+  if (step === 'drop') return exchange.drop();
+  if (step === 'malformed') return send(200, halfBody(text));
   send(status, text);
 }
 
@@ -95,15 +83,4 @@ function parseObject(raw: string): Record<string, unknown> {
   } catch {
     return {};
   }
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import type { JsonValue } from './json-text.ts';
+import type { JsonValue } from '../../shared/simulator-kit/exact-json.ts';
 import { thbJson } from './money.ts';
 import type { Otp24hrOrderStatus } from './public-types.ts';
 
