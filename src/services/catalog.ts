@@ -1,4 +1,4 @@
-import { FxRateUnavailableError } from '../domain/errors.ts';
+import { FxRateUnavailableError, RateLimitedError } from '../domain/errors.ts';
 import type { Money } from '../domain/money.ts';
 import type { OrderKind } from '../domain/order-kind.ts';
 import type { ProviderAdapter, ProviderCountry, ProviderId, ProviderOffer } from '../domain/provider.ts';
@@ -40,7 +40,8 @@ export function otpServiceKey(platform: string, country: string): string {
  * The unified catalog. Each provider's offers are cached for a TTL with request coalescing (N
  * concurrent catalog queries cost at most one upstream load per provider per TTL); a purchase
  * adjusts the cached stock instead of reloading. A provider that fails is left out of the answer,
- * and its health (from the transport) shows why.
+ * and its health (from the transport) shows why; one that is only rate limited (its request budget is
+ * busy, e.g. with polling) keeps its last loaded offers until a reload goes through.
  */
 export class Catalog {
   private readonly providers: ProviderRegistry;
@@ -48,6 +49,8 @@ export class Catalog {
   private readonly logger: Logger;
   private readonly offersCache: TtlCache<ProviderOffer[]>;
   private readonly countriesCache: TtlCache<ProviderCountry[]>;
+  /** Each provider's last successfully loaded offers (stock adjusted by sales), served while a reload is rate limited. */
+  private readonly lastOffers = new Map<ProviderId, ProviderOffer[]>();
 
   constructor(providers: ProviderRegistry, fx: FxService, logger: Logger, ttlMs = 30_000) {
     this.providers = providers;
@@ -74,11 +77,16 @@ export class Catalog {
     const adapters = this.providers.all().filter((a) => (!filter.provider || a.id === filter.provider) && (!filter.kind || a.kinds.includes(filter.kind)));
     const lists = await Promise.all(
       adapters.map(async (adapter) => {
+        const tag = (offers: readonly ProviderOffer[]) => offers.map((o): CatalogOffer => ({ ...o, provider: adapter.id }));
         try {
-          return (await this.offersCache.get(adapter.id, () => adapter.offers())).map((o): CatalogOffer => ({ ...o, provider: adapter.id }));
+          const offers = await this.offersCache.get(adapter.id, () => adapter.offers());
+          this.lastOffers.set(adapter.id, offers);
+          return tag(offers);
         } catch (error) {
-          this.logger.warn({ provider: adapter.id, err: errorSummary(error) }, 'catalog: provider offers unavailable');
-          return [];
+          // "Not now" is not "nothing to sell": a reload refused for the rate limit keeps the last offers.
+          const last = error instanceof RateLimitedError ? this.lastOffers.get(adapter.id) : undefined;
+          this.logger.warn({ provider: adapter.id, err: errorSummary(error), servingLastOffers: Boolean(last) }, 'catalog: provider offers unavailable');
+          return last ? tag(last) : [];
         }
       }),
     );
@@ -96,9 +104,10 @@ export class Catalog {
 
   /** One unit of an offer was sold: the cached stock goes down instead of the whole catalog being reloaded. */
   noteSold(provider: ProviderId, providerRef: string): void {
-    this.offersCache.update(provider, (offers) =>
-      offers.map((o) => (o.providerRef === providerRef && o.available !== null ? { ...o, available: Math.max(0, o.available - 1) } : o)),
-    );
+    const sold = (offers: ProviderOffer[]) => offers.map((o) => (o.providerRef === providerRef && o.available !== null ? { ...o, available: Math.max(0, o.available - 1) } : o));
+    this.offersCache.update(provider, sold);
+    const last = this.lastOffers.get(provider);
+    if (last) this.lastOffers.set(provider, sold(last));
   }
 
   /** Drops cached offers (e.g. a simulator changed prices in a test). */
