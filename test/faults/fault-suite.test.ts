@@ -1,0 +1,276 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database.ts';
+import type { ProviderId } from '../../src/domain/provider.ts';
+import type { SimulatorFault } from '../../src/providers/shared/simulator-contract.ts';
+import { freshDatabase } from '../support/database.ts';
+import { cleanupGateways, makeTempDir, startGateway as spawnGateway, stopGateway } from '../e2e/support/spawn-gateway.ts';
+import { FAULT_PROVIDERS, startFaultGateway, startSimulators, gql, type FaultGateway, type Simulators } from './harness.ts';
+import { checkInvariants, FaultMatrix, loadOrders, settleAndCheck, type ClientAnswer, type InvariantResult } from './invariants.ts';
+import { buy, FAULT_PROVIDER_TABLE, newKey } from './providers.ts';
+import { WebhookRelay } from './relay.ts';
+
+/**
+ * The fault-injection suite (issue "fault injection", item 1): cases × providers, each through GraphQL
+ * against the providers' own simulators, each ending with the one invariant of invariants.ts. Cases run
+ * in parallel (each has its own simulators and gateway); the matrix is printed at the end.
+ *
+ * Where the documented APIs cannot settle an ambiguous create, the order stays UNKNOWN and is listed,
+ * not hidden: 247xd (no idempotency key, no client reference, no order list) and easysoft (no lookup by
+ * our orderid, no order list) when the lost answer carried their order id.
+ */
+const matrix = new FaultMatrix();
+afterAll(async () => {
+  matrix.print();
+  await cleanupGateways();
+});
+
+const WEBHOOK_PROVIDERS: readonly ProviderId[] = ['SMSCODE', 'EASYSOFT', 'P2W'];
+/** A create whose answer was lost cannot be found again at these providers (see above). */
+const CANNOT_FIND_LOST_CREATE: ReadonlySet<ProviderId> = new Set(['XD247', 'EASYSOFT']);
+
+interface CaseContext {
+  readonly sims: Simulators;
+  readonly gw: FaultGateway;
+  readonly answers: ClientAnswer[];
+  readonly relay: WebhookRelay | null;
+}
+
+interface FaultCase {
+  readonly name: string;
+  readonly providers: readonly ProviderId[];
+  readonly webhooks?: boolean;
+  readonly mayStayUnknown?: ReadonlySet<ProviderId>;
+  readonly timeoutMs?: number;
+  run(ctx: CaseContext, provider: ProviderId): Promise<void>;
+}
+
+/** A fault of the shared contract, minus the endpoint (each provider's spending endpoint is filled in). */
+type FaultSpec = SimulatorFault extends infer F ? (F extends SimulatorFault ? Omit<F, 'endpoint'> : never) : never;
+
+const fault = (provider: ProviderId, f: FaultSpec) => ({ ...f, endpoint: FAULT_PROVIDER_TABLE[provider].createEndpoint }) as SimulatorFault;
+
+/**
+ * One ambiguous purchase, then an ordinary one: both must end on the provider's books and ours alike.
+ * Webhooks are on (as the documented APIs allow): a provider that pushes is made to push for the
+ * order it took, which is how P2W and easysoft tell about a create whose answer was lost.
+ */
+function ambiguousCase(name: string, make: (provider: ProviderId) => FaultSpec, options: { timeoutMs?: number; mayStayUnknown?: ReadonlySet<ProviderId> } = {}): FaultCase {
+  return {
+    name,
+    providers: FAULT_PROVIDERS,
+    webhooks: true,
+    mayStayUnknown: options.mayStayUnknown ?? CANNOT_FIND_LOST_CREATE,
+    timeoutMs: options.timeoutMs ?? 40_000,
+    async run({ sims, gw, answers }, provider) {
+      const sim = sims.get(provider);
+      sim.injectFault(fault(provider, make(provider)));
+      const first = await buy(gw.graphqlUrl, provider, answers);
+      expect(first.typename, `${provider} ${name}: ${first.code ?? ''}`).not.toBe('transport');
+      const charged = sim.ledger.filter((e) => e.kind === 'charge').at(-1);
+      if (charged && FAULT_PROVIDER_TABLE[provider].push) await FAULT_PROVIDER_TABLE[provider].push!(sims, charged.orderRef, 0);
+      // Let reconciliation have its go before the next purchase of the same offer (OTP24HR's history
+      // cannot tell two buys of one offer in one window apart).
+      await waitUntil(async () => (await gw.app.services.book.open(provider)).every((o) => o.status !== 'UNKNOWN'), 3_000).catch(() => undefined);
+      const second = await buy(gw.graphqlUrl, provider, answers);
+      expect(second.typename, `${provider} after ${name}: ${second.code ?? ''}`).toMatch(/Payload$/);
+    },
+  };
+}
+
+/**
+ * easysoft states what a refill cost only with its result (update's REALAMOUNT, the callback): the
+ * ledger takes the discounted amount at once. Each case ends by letting every refill finish upstream.
+ */
+async function finishRefills(sims: Simulators): Promise<void> {
+  const refs = new Set(sims.EASYSOFT.ledger.filter((e) => e.kind === 'charge').map((e) => e.orderRef));
+  if (refs.size === 0) return;
+  await sims.EASYSOFT.advanceClock(10_000);
+  for (const ref of refs) {
+    if (sims.EASYSOFT.orderStatus(ref)?.phase === 'pending') await sims.EASYSOFT.completeRefill(ref, 'success').catch(() => undefined);
+  }
+}
+
+async function waitUntil(probe: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+async function orderOf(gw: FaultGateway, id: string): Promise<{ status: string; messages?: { code: string }[]; statusHistory: { to: string }[] } | null> {
+  const result = await gql(gw.graphqlUrl, `query ($id: ID!) { order(id: $id) { status statusHistory { to } ... on OtpOrder { messages { code } } } }`, { id });
+  return result.data?.order ?? null;
+}
+
+const CASES: FaultCase[] = [
+  // A 500 did nothing upstream; OTP24HR's history can only say "absent" once the whole 4-minute window of
+  // the lost buy has passed (a slow buy may still appear), so within the case it stays UNKNOWN, listed.
+  ambiguousCase('500 on the spending call', (p) => ({ kind: 'error', status: 500, code: FAULT_PROVIDER_TABLE[p].serverErrorCode }), { mayStayUnknown: new Set([...CANNOT_FIND_LOST_CREATE, 'OTP24HR']) }),
+  // No adapter setting lowers the transport timeout (10 s; easysoft's refill waits 30 s as its own client does):
+  // the delay outlasts the 10 s; easysoft gets a reset after commit instead (the same ambiguity, sooner).
+  ambiguousCase('timeout after the provider applied it', (p) => (p === 'EASYSOFT' ? { kind: 'dropAfterCommit' } : { kind: 'delay', ms: 10_500 }), { timeoutMs: 60_000 }),
+  ambiguousCase('connection reset after commit', () => ({ kind: 'dropAfterCommit' })),
+  ambiguousCase('malformed answer after commit', () => ({ kind: 'malformedAfterCommit' })),
+  {
+    name: '429 storm',
+    providers: FAULT_PROVIDERS,
+    async run({ sims, gw, answers }, provider) {
+      for (let i = 0; i < 4; i++) sims.get(provider).injectFault(fault(provider, { kind: 'error', status: 429, code: FAULT_PROVIDER_TABLE[provider].rateLimitCode, retryAfterSeconds: 1 }));
+      const told: string[] = [];
+      for (let i = 0; i < 6; i++) told.push((await buy(gw.graphqlUrl, provider, answers)).typename);
+      expect(told.some((t) => t === 'RateLimited' || t === 'ServiceUnavailable' || t === 'ProviderError'), `${provider}: ${told.join(',')}`).toBe(true);
+      // After the storm, a purchase is placed again, or refused locally while the provider's window lasts
+      // (247xd's budget keeps its own 60-a-minute window): never sent blindly.
+      sims.get(provider).clearFaults();
+      await new Promise((r) => setTimeout(r, 1_100));
+      expect((await buy(gw.graphqlUrl, provider, answers)).typename).toMatch(/Payload$|^RateLimited$/);
+    },
+  },
+  {
+    name: 'webhook replayed',
+    providers: WEBHOOK_PROVIDERS,
+    webhooks: true,
+    async run({ sims, gw, answers, relay }, provider) {
+      const bought = await buy(gw.graphqlUrl, provider, answers);
+      expect(bought.typename).toMatch(/Payload$/);
+      const mine = () => relay!.seen.filter((p) => p.path.startsWith(`/webhooks/${provider.toLowerCase()}`));
+      await FAULT_PROVIDER_TABLE[provider].push!(sims, bought.order!.providerRef!, 0);
+      await waitUntil(() => mine().length > 0);
+      for (const push of [...mine()]) for (let i = 0; i < 3; i++) expect(await relay!.deliver(push)).toBeLessThan(300);
+      if (provider === 'SMSCODE') {
+        await waitUntil(async () => (await orderOf(gw, bought.order!.id))?.status === 'OTP_RECEIVED');
+        expect((await orderOf(gw, bought.order!.id))!.messages).toEqual([{ code: '123456' }]);
+      }
+    },
+  },
+  {
+    name: 'webhooks reordered',
+    providers: WEBHOOK_PROVIDERS,
+    webhooks: true,
+    async run({ sims, gw, answers, relay }, provider) {
+      const bought = await buy(gw.graphqlUrl, provider, answers);
+      expect(bought.typename).toMatch(/Payload$/);
+      const path = `/webhooks/${provider.toLowerCase()}`;
+      const held = () => relay!.held.filter((p) => p.path.startsWith(path));
+      const before = held().length;
+      await FAULT_PROVIDER_TABLE[provider].push!(sims, bought.order!.providerRef!, 0);
+      await FAULT_PROVIDER_TABLE[provider].push!(sims, bought.order!.providerRef!, 1);
+      await new Promise((r) => setTimeout(r, 200));
+      // Newest first, then the older one, then the newest again.
+      const pushes = held().slice(before).reverse();
+      for (const push of [...pushes, ...pushes.slice(0, 1)]) expect(await relay!.deliver(push)).toBeLessThan(300);
+      const history = (await orderOf(gw, bought.order!.id))!.statusHistory.map((c) => c.to);
+      expect(new Set(history).size, history.join(' → ')).toBe(history.length);
+    },
+  },
+  {
+    name: 'webhook before the create answer',
+    providers: WEBHOOK_PROVIDERS,
+    webhooks: true,
+    async run({ sims, gw, answers }, provider) {
+      const sim = sims.get(provider);
+      const charges = sim.ledger.filter((e) => e.kind === 'charge').length;
+      sim.injectFault(fault(provider, { kind: 'delay', ms: 1_500 }));
+      const pending = buy(gw.graphqlUrl, provider, answers);
+      await waitUntil(() => sim.ledger.filter((e) => e.kind === 'charge').length > charges);
+      const ref = sim.ledger.filter((e) => e.kind === 'charge').at(-1)!.orderRef;
+      await FAULT_PROVIDER_TABLE[provider].push!(sims, ref, 0);
+      const bought = await pending;
+      expect(bought.typename).toMatch(/Payload$/);
+      if (provider === 'SMSCODE') await waitUntil(async () => (await orderOf(gw, bought.order!.id))?.status === 'OTP_RECEIVED');
+    },
+  },
+];
+
+async function runCase(c: FaultCase): Promise<InvariantResult[]> {
+  const sims = await startSimulators();
+  const relay = c.webhooks ? new WebhookRelay() : null;
+  if (relay) relay.mode = c.name.includes('reordered') ? 'hold' : 'pass';
+  const gw = await startFaultGateway(sims, relay ? { publicUrl: await relay.start() } : {});
+  try {
+    if (relay) {
+      relay.target = gw.url;
+      await gw.app.services.providers.require('SMSCODE').webhook!.register!(`${relay.url}/webhooks/smscode`);
+    }
+    const answers: ClientAnswer[] = [];
+    const ctx = { sims, gw, answers, relay };
+    const outcomes = await Promise.allSettled(c.providers.map((p) => c.run(ctx, p)));
+    if (c.providers.includes('EASYSOFT')) await finishRefills(sims);
+    const { results } = await settleAndCheck(gw.app.services.db, { simulators: new Map(c.providers.map((p) => [p, sims.get(p)])), answers, mayStayUnknown: c.mayStayUnknown });
+    outcomes.forEach((o, i) => {
+      if (o.status === 'rejected') matrix.record(c.name, c.providers[i]!, `CASE FAILED: ${String(o.reason).slice(0, 120)}`);
+    });
+    matrix.recordResults(c.name, results.filter((r, i) => outcomes[i]!.status === 'fulfilled' || !c.providers.includes(r.provider)));
+    for (const o of outcomes) if (o.status === 'rejected') throw o.reason;
+    return results;
+  } finally {
+    await gw.stop();
+    await relay?.stop();
+    await sims.stop();
+  }
+}
+
+describe.concurrent('fault injection: cases × providers → the one invariant', () => {
+  for (const c of CASES) {
+    it(c.name, async () => {
+      const results = await runCase(c);
+      for (const r of results) expect(r.violations, `${c.name} / ${r.provider}`).toEqual([]);
+    }, c.timeoutMs ?? 30_000);
+  }
+
+  it('SIGKILL between "provider charged" and "outcome committed", then restart', async () => {
+    const sims = await startSimulators();
+    const db = process.env.DATABASE_URL ? await freshDatabase() : null;
+    const dataDir = await makeTempDir('switchboard-faults-');
+    const env = {
+      ...sims.env,
+      CALL_DEADLINE_SECONDS: '2',
+      WATCHER_MIN_INTERVAL_MS: '100',
+      WATCHER_MAX_INTERVAL_MS: '300',
+      CREDENTIALS_KEY: 'a'.repeat(64),
+      DATABASE_URL: db?.target.kind === 'postgres' ? db.target.url : undefined,
+    };
+    const answers: ClientAnswer[] = [];
+    try {
+      const first = await spawnGateway({ env, dataDir, passDatabaseUrl: false }, 90_000);
+      const keys = new Map(FAULT_PROVIDERS.map((p) => [p, newKey(`kill-${p.toLowerCase()}`)]));
+      for (const p of FAULT_PROVIDERS) sims.get(p).injectFault(fault(p, { kind: 'delay', ms: 4_000 }));
+      const inFlight = FAULT_PROVIDERS.map((p) => buy(first.graphqlUrl, p, [], keys.get(p)!).catch(() => null));
+      await waitUntil(() => FAULT_PROVIDERS.every((p) => sims.get(p).ledger.some((e) => e.kind === 'charge')), 8_000);
+      first.child.kill('SIGKILL');
+      await first.exited;
+      await Promise.all(inFlight);
+
+      const second = await spawnGateway({ env, dataDir, passDatabaseUrl: false }, 90_000);
+      // Each client retries with its key until it gets an answer other than RequestInProgress.
+      const final = new Map<ProviderId, string>();
+      await waitUntil(async () => {
+        for (const p of FAULT_PROVIDERS) {
+          if (final.has(p)) continue;
+          const a = await buy(second.graphqlUrl, p, [], keys.get(p)!);
+          if (a.typename !== 'RequestInProgress' && a.order?.status !== 'PENDING') final.set(p, `${a.typename} ${a.order?.status ?? ''}`);
+        }
+        return final.size === FAULT_PROVIDERS.length;
+      }, 15_000).catch(() => undefined);
+      for (const p of FAULT_PROVIDERS) answers.push({ provider: p, ownerId: 'default', idempotencyKey: keys.get(p)!, typename: final.get(p)?.split(' ')[0] ?? 'RequestInProgress' });
+      await finishRefills(sims);
+      await new Promise((r) => setTimeout(r, 2_000));
+      await stopGateway(second);
+
+      const database = await openDatabase(db ? db.target : { kind: 'pglite', dataDir });
+      const orders = await loadOrders(database);
+      await database.close();
+      const results = checkInvariants({ orders, simulators: new Map(FAULT_PROVIDERS.map((p) => [p, sims.get(p)])), answers, mayStayUnknown: CANNOT_FIND_LOST_CREATE });
+      for (const p of FAULT_PROVIDERS) {
+        if (!final.has(p)) results.find((r) => r.provider === p)!.violations.push('a retry with the same key answered RequestInProgress or PENDING for 15 s after the restart');
+      }
+      matrix.recordResults('SIGKILL mid-purchase + restart', results);
+      for (const r of results) expect(r.violations, `SIGKILL / ${r.provider}`).toEqual([]);
+    } finally {
+      await cleanupGateways();
+      await sims.stop();
+      await db?.drop();
+    }
+  }, 240_000);
+});
