@@ -12,17 +12,16 @@
  *   BAD_REQUEST; malformed/missing JSON is 400 BAD_REQUEST; bad or missing fields are 400 VALIDATION_ERROR;
  *   unknown services, options and orders (also another user's or another kind's) are 404 NOT_FOUND.
  */
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { LedgerEntry, ProviderSimulator, SimulatorDelivery, SimulatorRequest } from '../shared/simulator-contract.ts';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LedgerEntry, ProviderSimulator, SimulatorRequest } from '../shared/simulator-contract.ts';
+import { SimulatorBase } from '../shared/simulator-kit/simulator-base.ts';
 import { assertApiKeyFormat, XD247_SANDBOX_API_KEY } from './simulator/auth.ts';
 import { Catalog } from './simulator/catalog.ts';
 import { SEED_OTP_SERVICES, SEED_PREMIUM_SERVICES, SEED_SOCIAL_SERVICES } from './simulator/catalog-seed.ts';
 import { coinText, parseCoins } from './simulator/coins.ts';
 import { openAccount } from './simulator/context.ts';
 import type { Account, AutoProgress, SimulatorContext } from './simulator/context.ts';
-import { FaultQueue } from './simulator/faults.ts';
+import { createFaultQueue } from './simulator/faults.ts';
 import { BASE_PATH, Dispatcher } from './simulator/http-dispatch.ts';
 import { orderUuid } from './simulator/ids.ts';
 import { DEFAULT_OTP_LIFETIME_MS, expireDueOtpOrders, receiveOtp } from './simulator/otp-lifecycle.ts';
@@ -36,7 +35,6 @@ import type {
   Xd247OrderStatus,
 } from './simulator/public-types.ts';
 import { advanceSocial } from './simulator/social-lifecycle.ts';
-import { TimerSet } from './simulator/timers.ts';
 
 export { XD247_SANDBOX_API_KEY } from './simulator/auth.ts';
 export { SEED_OTP_SERVICES, SEED_PREMIUM_SERVICES, SEED_SOCIAL_SERVICES } from './simulator/catalog-seed.ts';
@@ -122,24 +120,19 @@ export function createXd247Simulator(options: Xd247SimulatorOptions = {}): Xd247
   return new Xd247Sandbox(options);
 }
 
-class Xd247Sandbox implements Xd247Simulator {
+class Xd247Sandbox extends SimulatorBase<Xd247Fault, Xd247Fault, SimulatorRequest> implements Xd247Simulator {
   readonly #ctx: SimulatorContext;
-  readonly #faults = new FaultQueue();
   readonly #dispatcher: Dispatcher;
   readonly #defaultKey: string;
-  readonly #clock: () => number;
-  readonly #deliveries: SimulatorDelivery[] = [];
-  #offsetMs = 0;
-  #server: Server | null = null;
-  #baseUrl = '';
 
   constructor(options: Xd247SimulatorOptions) {
+    // Expiry also happens when nobody calls. 247xd documents no push: `deliveries` stays empty.
+    super({ name: '247xd', basePath: BASE_PATH, faults: createFaultQueue(), now: options.now, sweepMs: EXPIRY_SWEEP_MS });
     const keys = options.apiKeys ?? [XD247_SANDBOX_API_KEY];
     if (keys.length === 0) throw new Error('apiKeys must hold at least one key');
     for (const key of keys) assertApiKeyFormat(key);
     if (new Set(keys).size !== keys.length) throw new Error('apiKeys must not repeat a key');
     this.#defaultKey = keys[0] ?? XD247_SANDBOX_API_KEY;
-    this.#clock = options.now ?? Date.now;
     const coins = parseCoins(options.initialCoins ?? '500.00', 'initialCoins');
     const limit = options.rateLimitPerMinute ?? 60;
     const autoOtp = options.autoOtp ?? null;
@@ -162,80 +155,23 @@ class Xd247Sandbox implements Xd247Simulator {
       autoOtp,
       autoProgress,
       otpLifetimeMs: lifetime,
-      timers: new TimerSet(),
+      timers: this.timers,
       now: () => this.now(),
       nextOrderId: () => orderUuid(++lastOrder),
     };
-    this.#dispatcher = new Dispatcher(this.#ctx, this.#faults, limit);
+    this.#dispatcher = new Dispatcher(this.#ctx, this.faults, this.log, limit);
   }
 
-  get baseUrl(): string {
-    return this.#baseUrl;
-  }
-
-  get requests(): ReadonlyArray<SimulatorRequest> {
-    return this.#dispatcher.requests;
-  }
-
-  get ledger(): ReadonlyArray<LedgerEntry> {
+  override get ledger(): ReadonlyArray<LedgerEntry> {
     return this.#ctx.ledger;
   }
 
-  /** 247xd documents no push: always empty. */
-  get deliveries(): ReadonlyArray<SimulatorDelivery> {
-    return this.#deliveries;
+  protected override handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    return this.#dispatcher.handle(req, res);
   }
 
-  async start(port = 0): Promise<string> {
-    if (this.#server) return this.#baseUrl;
-    const server = createServer((req, res) => {
-      this.#dispatcher.handle(req, res).catch((error: unknown) => {
-        console.error('[247xd simulator] request failed', error);
-        if (!res.headersSent) res.writeHead(500).end();
-      });
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => resolve());
-    });
-    this.#server = server;
-    this.#baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${BASE_PATH}`;
-    // Expiry also happens when nobody calls.
-    this.#ctx.timers.every(EXPIRY_SWEEP_MS, () => expireDueOtpOrders(this.#ctx));
-    return this.#baseUrl;
-  }
-
-  async stop(): Promise<void> {
-    this.#ctx.timers.clear();
-    const server = this.#server;
-    this.#server = null;
-    if (!server) return;
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-  }
-
-  now(): number {
-    return this.#clock() + this.#offsetMs;
-  }
-
-  async advanceClock(ms: number): Promise<void> {
-    if (!Number.isFinite(ms) || ms < 0) throw new RangeError('advanceClock needs a non-negative number of ms');
-    this.#offsetMs += ms;
+  protected override processDue(): void {
     expireDueOtpOrders(this.#ctx);
-  }
-
-  injectFault(fault: Xd247Fault): void {
-    this.#faults.add(fault);
-  }
-
-  clearFaults(): void {
-    this.#faults.clear();
-  }
-
-  settleDeliveries(): Promise<void> {
-    return Promise.resolve();
   }
 
   async deliverOtp(orderId: string, code?: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { JsonValue } from './json-text.ts';
+import type { JsonValue } from '../../shared/simulator-kit/exact-json.ts';
 
 /** The document's error table (section 9): every code and the HTTP status it comes with. */
 export const ERROR_STATUS = {

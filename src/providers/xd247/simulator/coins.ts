@@ -1,30 +1,26 @@
-import { Decimal } from 'decimal.js';
-import { RawNumber } from './json-text.ts';
+import type { Decimal } from 'decimal.js';
+import { MoneyDecimal, readTwoDecimals, twoDecimalJson, twoDecimalText } from '../../shared/simulator-kit/decimal-money.ts';
+import type { RawNumber } from '../../shared/simulator-kit/exact-json.ts';
 
 /** Coins are kept exactly, to the satang-like 0.01 the document shows (`500.00`, `15.00`). */
 export const COIN_DECIMALS = 2;
 
-/** A decimal.js constructor of our own, so nobody else's global settings change our arithmetic. */
-export const Coins = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+/** The simulators' own decimal.js constructor (simulator kit), so nobody else's global settings change our arithmetic. */
+export const Coins = MoneyDecimal;
 export type Coins = Decimal;
 
 /** Parses a non-negative coin amount given as a decimal string with at most two decimals. */
 export function parseCoins(text: string, what = 'amount'): Coins {
-  if (typeof text !== 'string' || !/^\d+(\.\d{1,2})?$/.test(text.trim())) {
-    throw new RangeError(`${what} must be a non-negative decimal string with at most 2 decimals, got ${String(text)}`);
-  }
-  return new Coins(text.trim());
+  const amount = readTwoDecimals(text);
+  if (!amount) throw new RangeError(`${what} must be a non-negative decimal string with at most 2 decimals, got ${String(text)}`);
+  return amount;
 }
 
 /** The amount as the document writes it: always two decimals (`15.00`). */
-export function coinText(amount: Coins): string {
-  return amount.toFixed(COIN_DECIMALS);
-}
+export const coinText: (amount: Coins) => string = twoDecimalText;
 
 /** The amount as a raw JSON number with two decimals. */
-export function coinJson(amount: Coins): RawNumber {
-  return new RawNumber(coinText(amount));
-}
+export const coinJson: (amount: Coins) => RawNumber = twoDecimalJson;
 
 /**
  * Price of `quantity` units at `pricePer1000` coins, rounded UP to 0.01: the provider never charges less

@@ -5,7 +5,7 @@ import type { Coins } from './coins.ts';
 import { ApiError } from './api-errors.ts';
 import type { Order } from './orders.ts';
 import { RateWindow } from './rate-limit.ts';
-import type { TimerSet } from './timers.ts';
+import type { TimerSet } from '../../shared/simulator-kit/timers.ts';
 
 /** One API key's user: coins, standing, orders and rate window. */
 export interface Account {

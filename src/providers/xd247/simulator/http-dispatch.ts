@@ -1,14 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimulatorRequest } from '../../shared/simulator-contract.ts';
+import { jsonText } from '../../shared/simulator-kit/exact-json.ts';
+import { afterCommit, halfBody, retryAfterHeaders } from '../../shared/simulator-kit/fault-queue.ts';
+import type { FaultQueue } from '../../shared/simulator-kit/fault-queue.ts';
+import { readBody, requestTarget } from '../../shared/simulator-kit/request-log.ts';
+import type { RequestLog } from '../../shared/simulator-kit/request-log.ts';
 import { ApiError, errorEnvelope } from './api-errors.ts';
 import type { ApiResponse } from './api-errors.ts';
 import { authenticate } from './auth.ts';
 import type { Account, SimulatorContext } from './context.ts';
 import type { EndpointRequest } from './endpoint-request.ts';
-import type { FaultQueue } from './faults.ts';
-import { jsonText } from './json-text.ts';
 import { expireDueOtpOrders } from './otp-lifecycle.ts';
 import { UNMATCHED_ENDPOINT } from './public-types.ts';
+import type { Xd247Fault } from './public-types.ts';
 import { RateWindow } from './rate-limit.ts';
 import { matchRoute } from './routes.ts';
 
@@ -17,49 +21,38 @@ export const BASE_PATH = '/api/v1';
 
 const MAX_BODY_BYTES = 1 << 20;
 
-/** A request log entry whose status is filled in when the answer leaves. */
-type MutableRequest = { -readonly [K in keyof SimulatorRequest]: SimulatorRequest[K] };
-
 /**
  * Answers HTTP requests as the document describes: bearer auth → per-user rate limit → ban → route →
  * injected fault → endpoint. Every answer carries the X-RateLimit-* headers of section 3 and is logged.
  */
 export class Dispatcher {
-  readonly requests: SimulatorRequest[] = [];
   readonly #ctx: SimulatorContext;
-  readonly #faults: FaultQueue;
+  readonly #faults: FaultQueue<Xd247Fault>;
+  readonly #log: RequestLog<SimulatorRequest>;
   readonly #rateLimitPerMinute: number;
   /** Budgets of callers without a valid key, per remote address: only so a 401 carries the headers too. */
   readonly #anonymous = new Map<string, RateWindow>();
 
-  constructor(ctx: SimulatorContext, faults: FaultQueue, rateLimitPerMinute: number) {
+  constructor(ctx: SimulatorContext, faults: FaultQueue<Xd247Fault>, log: RequestLog<SimulatorRequest>, rateLimitPerMinute: number) {
     this.#ctx = ctx;
     this.#faults = faults;
+    this.#log = log;
     this.#rateLimitPerMinute = rateLimitPerMinute;
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const ctx = this.#ctx;
-    const method = req.method ?? 'GET';
-    const path = new URL(req.url ?? '/', 'http://simulator.invalid').pathname.replace(/\/+$/, '') || '/';
+    const { method, path } = requestTarget(req, { trimSlashes: true });
     const match = path.startsWith(`${BASE_PATH}/`) ? matchRoute(method, path.slice(BASE_PATH.length)) : null;
-    const record: MutableRequest = { endpoint: match?.route.endpoint ?? UNMATCHED_ENDPOINT, method, path, status: 0, at: ctx.now() };
-    this.requests.push(record);
+    const exchange = this.#log.open({ endpoint: match?.route.endpoint ?? UNMATCHED_ENDPOINT, method, path, status: 0, at: ctx.now() }, req, res);
     let rateHeaders: Record<string, string> = {};
-    const send = (status: number, body: string, headers: Record<string, string> = {}): void => {
-      record.status = status;
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...rateHeaders, ...headers });
-      res.end(body);
-    };
+    const send = (status: number, body: string, headers: Record<string, string> = {}): void =>
+      exchange.send(status, { 'content-type': 'application/json; charset=utf-8', ...rateHeaders, ...headers }, body);
     const sendResponse = (response: ApiResponse): void => send(response.status, jsonText(response.body), response.headers);
-    const drop = (): void => {
-      record.status = 0;
-      req.socket.destroy();
-    };
 
     let rawBody: string | null = null;
     try {
-      rawBody = await readBody(req);
+      rawBody = (await readBody(req, MAX_BODY_BYTES)).toString('utf8');
     } catch {
       rawBody = null;
     }
@@ -82,10 +75,9 @@ export class Dispatcher {
 
     const fault = this.#faults.take(match.route.endpoint);
     if (fault?.kind === 'error') {
-      const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
-      return send(fault.status, jsonText(errorEnvelope(fault.code, fault.message ?? `Injected ${fault.code}`)), headers);
+      return send(fault.status, jsonText(errorEnvelope(fault.code, fault.message ?? `Injected ${fault.code}`)), retryAfterHeaders(fault));
     }
-    if (fault?.kind === 'dropBeforeCommit') return drop();
+    if (fault?.kind === 'dropBeforeCommit') return exchange.drop();
 
     const body = rawBody;
     const request: EndpointRequest = { ctx, account, orderId: match.orderId, json: () => parseJson(body) };
@@ -96,12 +88,9 @@ export class Dispatcher {
       response = error instanceof ApiError ? error.toResponse() : internalError(error);
     }
 
-    if (fault?.kind === 'delay') await new Promise<void>((resolve) => ctx.timers.after(fault.ms, resolve));
-    if (fault?.kind === 'dropAfterCommit') return drop();
-    if (fault?.kind === 'malformedAfterCommit') {
-      const text = jsonText(response.body);
-      return send(response.status < 300 ? 200 : response.status, text.slice(0, Math.max(1, Math.floor(text.length / 2))), response.headers);
-    }
+    const step = await afterCommit(fault, ctx.timers);
+    if (step === 'drop') return exchange.drop();
+    if (step === 'malformed') return send(response.status < 300 ? 200 : response.status, halfBody(jsonText(response.body)), response.headers);
     sendResponse(response);
   }
 
@@ -128,16 +117,4 @@ function parseJson(rawBody: string): unknown {
 function internalError(error: unknown): ApiResponse {
   console.error('[247xd simulator] internal error', error);
   return new ApiError('INTERNAL_ERROR', 'ข้อผิดพลาดภายในระบบ').toResponse();
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new Error('body too large');
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -4,7 +4,7 @@ import { addOrder, charge } from './context.ts';
 import { coinJson } from './coins.ts';
 import { isoTime, orderOf, parseBody } from './endpoint-request.ts';
 import type { EndpointRequest } from './endpoint-request.ts';
-import type { JsonValue } from './json-text.ts';
+import type { JsonValue } from '../../shared/simulator-kit/exact-json.ts';
 import type { OtpOrder } from './orders.ts';
 import { cancelOtpOrder, refundOtpOrder, scheduleAutoOtp } from './otp-lifecycle.ts';
 import { thaiMobileNumber } from './phone-numbers.ts';

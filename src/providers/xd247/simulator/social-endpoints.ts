@@ -5,7 +5,7 @@ import { coinJson, socialPrice } from './coins.ts';
 import { addOrder, charge } from './context.ts';
 import { isoTime, orderOf, parseBody } from './endpoint-request.ts';
 import type { EndpointRequest } from './endpoint-request.ts';
-import type { JsonValue } from './json-text.ts';
+import type { JsonValue } from '../../shared/simulator-kit/exact-json.ts';
 import type { SocialOrder } from './orders.ts';
 import { refundSocialOrder, scheduleAutoProgress } from './social-lifecycle.ts';
 import { CreateSocialOrderRequest } from '../wire.ts';
