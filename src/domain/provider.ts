@@ -159,6 +159,12 @@ export interface ProviderOperations {
   activeOrders?(): Promise<OrderSnapshot[]>;
   countries?(): Promise<ProviderCountry[]>;
   publishedRates?(): Promise<PublishedRate[]>;
+  /**
+   * The provider's own record of the orders created within `window`, read from its order listing: for
+   * reconciling against its books and finding orders with no local record (orphans). Only where the API
+   * lists orders — smscode (GET /orders), OTP24HR (orders.php); 247xd, easysoft and P2W have no listing.
+   */
+  history?(window: { from: Date; to: Date }): Promise<OrderSnapshot[]>;
 }
 export type ProviderOperation = keyof ProviderOperations;
 

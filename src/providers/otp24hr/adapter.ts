@@ -5,9 +5,13 @@ import type { Logger } from '../../logging/logger.ts';
 import { Otp24hrCatalog, offerOf, parseOfferRef, requireOfferRef } from './catalog.ts';
 import type { OfferRef } from './catalog.ts';
 import { Otp24hrClient } from './client.ts';
-import { expiryOf, liveOrders, settleFromHistory } from './order-history.ts';
+import { expiryOf, liveOrders, parseProviderTime, settleFromHistory } from './order-history.ts';
 import { snapshotOfBuy, snapshotOfHistoryItem, snapshotOfStatus, storedFacts } from './order-snapshots.ts';
+import { ORDERS_LIMIT_MAX } from './wire.ts';
 import type { OrderHistoryItem } from './wire.ts';
+
+// orders.php pages one history read may take (a runaway guard inside the key's budget).
+const HISTORY_MAX_PAGES = 20;
 
 export { platformKey } from './catalog.ts';
 
@@ -147,6 +151,28 @@ export function createOtp24hrAdapter(options: Otp24hrAdapterOptions): Otp24hrAda
         return (await liveOrders(client, at)).map((item) => snapshotOfHistoryItem(item, { country: item.country ?? null, expiresAt: expiryOf(item) }, at));
       },
       countries: async () => catalog.countries(),
+      /**
+       * orders.php, newest first, 200 a page (limit/offset), until a page reaches past `from` or ends short
+       * (at most HISTORY_MAX_PAGES pages); items created in the window. An item without a readable
+       * created_at cannot be placed in time and is kept (the caller sees every order it cannot rule out).
+       */
+      async history({ from, to }) {
+        const at = now();
+        const found: OrderSnapshot[] = [];
+        for (let page = 0; page < HISTORY_MAX_PAGES; page++) {
+          const { orders } = await client.orders({ limit: ORDERS_LIMIT_MAX, offset: page * ORDERS_LIMIT_MAX }, { background: true });
+          let reachedOlder = false;
+          for (const item of orders) {
+            const created = parseProviderTime(item.created_at)?.getTime() ?? null;
+            if (created !== null && created < from.getTime()) reachedOlder = true;
+            if (created === null || (created >= from.getTime() && created <= to.getTime())) {
+              found.push(snapshotOfHistoryItem(item, { country: item.country ?? null, expiresAt: expiryOf(item) }, at));
+            }
+          }
+          if (reachedOlder || orders.length < ORDERS_LIMIT_MAX) break;
+        }
+        return found;
+      },
     },
     requestsSent: () => client.requestsSent(),
   };

@@ -17,6 +17,10 @@ import { snapshotOfActive, snapshotOfOrder } from './order-snapshots.ts';
 import { parseSmscodeWebhook } from './webhook.ts';
 import type { CreateOrderBody, CreateOrderResult } from './wire.ts';
 
+// GET /orders pages (the document's maximum limit) and how many of them one history read may take.
+const HISTORY_PAGE = 100;
+const HISTORY_MAX_PAGES = 20;
+
 export { platformKey } from './catalog.ts';
 
 export interface SmscodeAdapterOptions {
@@ -107,6 +111,24 @@ export function createSmscodeAdapter(options: SmscodeAdapterOptions): SmscodeAda
         return { resent };
       },
       /** One GET /orders/active for the whole account. */
+      /**
+       * GET /orders, newest first, 100 a page, until a page reaches past `from` or ends short (at most
+       * HISTORY_MAX_PAGES pages: a runaway guard inside the orderQuery budget); orders created in the window.
+       */
+      async history({ from, to }) {
+        const at = now();
+        const found: OrderSnapshot[] = [];
+        for (let page = 0; page < HISTORY_MAX_PAGES; page++) {
+          const orders = await client.orders({ limit: HISTORY_PAGE, offset: page * HISTORY_PAGE }, { background: true });
+          for (const order of orders) {
+            const created = Date.parse(order.created_at);
+            if (created >= from.getTime() && created <= to.getTime()) found.push(snapshotOfOrder(order, at));
+          }
+          const oldest = orders.at(-1);
+          if (orders.length < HISTORY_PAGE || !oldest || Date.parse(oldest.created_at) < from.getTime()) break;
+        }
+        return found;
+      },
       async activeOrders() {
         const at = now();
         return (await client.activeOrders({ background: true })).map((o) => snapshotOfActive(o, at));

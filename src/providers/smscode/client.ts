@@ -212,8 +212,8 @@ export class SmscodeClient {
   // ── orders ──
 
   /** GET /orders (newest first). */
-  async orders(query: OrderListQuery = {}): Promise<z.infer<typeof OrderList>> {
-    return (await this.#call({ method: 'GET', path: '/orders', group: 'orderQuery', effect: 'read', data: OrderList, query: { ...query } })).data;
+  async orders(query: OrderListQuery = {}, options: SmscodeReadOptions = {}): Promise<z.infer<typeof OrderList>> {
+    return (await this.#call({ method: 'GET', path: '/orders', group: 'orderQuery', effect: 'read', data: OrderList, query: { ...query }, ...options })).data;
   }
 
   /** GET /orders/{id}. */
