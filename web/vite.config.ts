@@ -21,7 +21,9 @@ export default defineConfig({
   server: {
     port: Number(process.env.WEB_PORT ?? 5173),
     proxy: {
-      '/graphql': { target: gateway, changeOrigin: true, ws: true },
+      // changeOrigin stays false: the gateway accepts a WebSocket only when Origin matches Host, and the browser's
+      // Origin is this dev server, so Host must stay this dev server too.
+      '/graphql': { target: gateway, changeOrigin: false, ws: true },
     },
   },
 });

@@ -38,7 +38,9 @@ export function createGatewayClient(apiKey: string): GatewayClient {
     lazy: true,
     connectionParams: () => (authorization ? { authorization } : {}),
     retryAttempts: Infinity,
-    shouldRetry: () => true,
+    // Reconnect after a network drop or a gateway restart (otpReceived replays what was missed), but not when the
+    // gateway refused the key or the Origin (4403, 4401, 4400): retrying would only be refused again.
+    shouldRetry: (event) => !(event instanceof CloseEvent && [4400, 4401, 4403].includes(event.code)),
   });
   const client = new Client({
     url: '/graphql',
