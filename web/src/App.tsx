@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Provider } from 'urql';
 import { Balances } from './Balances';
 import { Catalog } from './Catalog';
-import { createGatewayClient, loadApiKey, saveApiKey } from './client';
+import { createGatewayClient, loadApiKey, saveApiKey, type GatewayClient } from './client';
 import type { Currency } from './gql/graphql';
 import { useRoute } from './hooks';
 import { OrderPage } from './OrderPage';
@@ -16,7 +16,13 @@ export function App() {
   const [currency, setCurrency] = useState<Currency>('THB');
   const route = useRoute();
   const gateway = useMemo(() => createGatewayClient(apiKey), [apiKey]);
-  useEffect(() => () => gateway.dispose(), [gateway]);
+  // A new key makes a new client; the old one's socket is closed then (not in an effect cleanup: StrictMode's
+  // rehearsal unmount would close the socket of the client still in use).
+  const previous = useRef<GatewayClient | null>(null);
+  useEffect(() => {
+    if (previous.current && previous.current !== gateway) previous.current.dispose();
+    previous.current = gateway;
+  }, [gateway]);
   useEffect(() => {
     performance.mark('storefront-mounted');
   }, []);
