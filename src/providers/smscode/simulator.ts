@@ -1,12 +1,12 @@
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LedgerEntry, ProviderSimulator, SimulatorDelivery, SimulatorFault } from '../shared/simulator-contract.ts';
+import { SimulatorBase } from '../shared/simulator-kit/simulator-base.ts';
 import { Catalog } from './simulator/catalog.ts';
 import { SEED_CATALOG, SEED_COUNTRIES, SEED_PLATFORMS } from './simulator/catalog-seed.ts';
-import { openAccount, TimerSet } from './simulator/context.ts';
+import { openAccount } from './simulator/context.ts';
 import type { Account, SimulatorContext } from './simulator/context.ts';
-import { FaultQueue } from './simulator/faults.ts';
+import { createFaultQueue } from './simulator/faults.ts';
+import type { QueuedFault } from './simulator/faults.ts';
 import { dispatch } from './simulator/http-dispatch.ts';
 import { assertIdr } from './simulator/money-projection.ts';
 import { ProviderHistory } from './simulator/offer-routing.ts';
@@ -117,21 +117,17 @@ export function createSmscodeSimulator(options: SmscodeSimulatorOptions = {}): S
   return new SmscodeSandbox(options);
 }
 
-class SmscodeSandbox implements SmscodeSimulator {
+class SmscodeSandbox extends SimulatorBase<SmscodeFault | SimulatorFault, QueuedFault, SmscodeRequestRecord> implements SmscodeSimulator {
   readonly #ctx: SimulatorContext;
-  readonly #faults = new FaultQueue();
-  readonly #requests: SmscodeRequestRecord[] = [];
   readonly #defaultToken: string;
-  readonly #clock: () => number;
-  #offsetMs = 0;
-  #server: Server | null = null;
-  #baseUrl = '';
 
   constructor(options: SmscodeSimulatorOptions) {
+    const webhooks = new WebhookDispatcher();
+    // Expiries also happen when nobody calls: refunds and order.expired webhooks must not wait for the next request.
+    super({ name: 'smscode', basePath: '/v1', faults: createFaultQueue(), now: options.now, pushes: webhooks.sender, sweepMs: EXPIRY_SWEEP_MS });
     const tokens = options.apiTokens ?? [DEFAULT_TOKEN];
     if (tokens.length === 0) throw new Error('apiTokens must hold at least one token');
     this.#defaultToken = tokens[0] ?? DEFAULT_TOKEN;
-    this.#clock = options.now ?? Date.now;
     const balance = options.initialBalance ?? 500_000;
     assertIdr(balance);
     const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
@@ -148,12 +144,12 @@ class SmscodeSandbox implements SmscodeSimulator {
       history: new ProviderHistory(),
       accounts: new Map(tokens.map((t): [string, Account] => [t, openAccount(t, balance, limits)])),
       orders: new Map(),
-      webhooks: new WebhookDispatcher(),
+      webhooks,
       fx: null,
       autoOtp,
       allowInsecureWebhookUrls: options.allowInsecureWebhookUrls ?? false,
       upstreamFailures: new Map(),
-      timers: new TimerSet(),
+      timers: this.timers,
       ledger: [],
       now: () => this.now(),
       nextOrderId: () => ++lastOrderId,
@@ -162,65 +158,20 @@ class SmscodeSandbox implements SmscodeSimulator {
     this.setExchangeRate(rate);
   }
 
-  get baseUrl(): string {
-    return this.#baseUrl;
-  }
-
-  get requests(): ReadonlyArray<SmscodeRequestRecord> {
-    return this.#requests;
-  }
-
-  get ledger(): ReadonlyArray<LedgerEntry> {
+  override get ledger(): ReadonlyArray<LedgerEntry> {
     return this.#ctx.ledger;
-  }
-
-  get deliveries(): ReadonlyArray<SimulatorDelivery> {
-    return this.#ctx.webhooks.sent;
   }
 
   get webhookDeliveries(): ReadonlyArray<SmscodeWebhookDelivery> {
     return this.#ctx.webhooks.deliveries;
   }
 
-  async start(port = 0): Promise<string> {
-    if (this.#server) return this.#baseUrl;
-    const server = createServer((req, res) => {
-      dispatch(this.#ctx, this.#faults, this.#requests, req, res).catch((error: unknown) => {
-        console.error('[smscode simulator] request failed', error);
-        if (!res.headersSent) res.writeHead(500).end();
-      });
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => resolve());
-    });
-    this.#server = server;
-    this.#baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
-    // Expiries also happen when nobody calls: refunds and order.expired webhooks must not wait for the next request.
-    this.#ctx.timers.every(EXPIRY_SWEEP_MS, () => void expireDueOrders(this.#ctx));
-    return this.#baseUrl;
+  protected override handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    return dispatch(this.#ctx, this.faults, this.log, req, res);
   }
 
-  async stop(): Promise<void> {
-    this.#ctx.timers.clear();
-    this.#ctx.webhooks.abortAll();
-    const server = this.#server;
-    this.#server = null;
-    if (!server) return;
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-  }
-
-  now(): number {
-    return this.#clock() + this.#offsetMs;
-  }
-
-  async advanceClock(ms: number): Promise<void> {
-    if (!Number.isFinite(ms) || ms < 0) throw new RangeError('advanceClock needs a non-negative number of ms');
-    this.#offsetMs += ms;
-    await expireDueOrders(this.#ctx);
+  protected override processDue(): Promise<void> {
+    return expireDueOrders(this.#ctx);
   }
 
   async deliverOtp(orderId: number, code?: string, message?: string): Promise<void> {
@@ -250,24 +201,12 @@ class SmscodeSandbox implements SmscodeSimulator {
     this.#ctx.fx = { rate, asOf: asOf === undefined ? this.now() : asOf === null ? null : asOf.getTime() };
   }
 
-  injectFault(fault: SmscodeFault | SimulatorFault): void {
-    this.#faults.add(fault);
-  }
-
-  clearFaults(): void {
-    this.#faults.clear();
-  }
-
   orderCount(token?: string): number {
     return token === undefined ? this.#ctx.orders.size : this.#account(token).orders.size;
   }
 
   orderStatus(orderId: number): SmscodeOrderStatus | undefined {
     return this.#ctx.orders.get(orderId)?.status;
-  }
-
-  settleDeliveries(): Promise<void> {
-    return this.#ctx.webhooks.settled();
   }
 
   settleWebhooks(): Promise<void> {

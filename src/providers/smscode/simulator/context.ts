@@ -1,4 +1,5 @@
 import type { LedgerEntry } from '../../shared/simulator-contract.ts';
+import type { TimerSet } from '../../shared/simulator-kit/timers.ts';
 import type { Catalog } from './catalog.ts';
 import { IdempotencyStore } from './idempotency.ts';
 import type { FxQuote } from './money-projection.ts';
@@ -33,34 +34,6 @@ export function openAccount(token: string, balance: number, limits: Readonly<Rec
 /** Books one money movement of an order (its IDR amount) on the simulator clock. */
 export function book(ctx: SimulatorContext, kind: LedgerEntry['kind'], order: { id: number; amount: number }): void {
   ctx.ledger.push({ kind, orderRef: String(order.id), amount: String(order.amount), at: ctx.now() });
-}
-
-/** Real-time timers the simulator owns: all unref()ed, all cleared on stop. */
-export class TimerSet {
-  readonly #timers = new Set<NodeJS.Timeout>();
-
-  /** Runs `fn` once after `ms` of real time. */
-  after(ms: number, fn: () => void): void {
-    const timer = setTimeout(() => {
-      this.#timers.delete(timer);
-      fn();
-    }, ms);
-    timer.unref();
-    this.#timers.add(timer);
-  }
-
-  /** Runs `fn` every `ms` of real time until cleared. */
-  every(ms: number, fn: () => void): void {
-    const timer = setInterval(fn, ms);
-    timer.unref();
-    this.#timers.add(timer);
-  }
-
-  /** Cancels every pending timer. */
-  clear(): void {
-    for (const timer of this.#timers) clearTimeout(timer);
-    this.#timers.clear();
-  }
 }
 
 /** Everything the endpoints and the order lifecycle share. */

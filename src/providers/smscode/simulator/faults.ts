@@ -1,39 +1,25 @@
 import type { SimulatorFault } from '../../shared/simulator-contract.ts';
+import { FaultQueue } from '../../shared/simulator-kit/fault-queue.ts';
 import type { SmscodeEndpoint, SmscodeFault } from './public-types.ts';
 import { ROUTES } from './routes.ts';
 
 /** A queued fault, the older `status` spelling already turned into `error`. */
 export type QueuedFault = SimulatorFault & { endpoint: SmscodeEndpoint };
 
-const FAULT_KINDS = new Set<string>(['error', 'status', 'dropBeforeCommit', 'dropAfterCommit', 'malformedAfterCommit', 'delay']);
+/** smscode's fault queue: takes its own faults (with the older `status` kind) or contract ones naming a SmscodeEndpoint. */
+export type SmscodeFaultQueue = FaultQueue<SmscodeFault | SimulatorFault, QueuedFault>;
 
-/** Injected faults, consumed in order: each one applies to the next request to its endpoint. */
-export class FaultQueue {
-  #faults: QueuedFault[] = [];
+const FAULT_KINDS: ReadonlySet<string> = new Set<string>(['error', 'status', 'dropBeforeCommit', 'dropAfterCommit', 'malformedAfterCommit', 'delay']);
 
-  /** Queues a fault after validating it (endpoint names are the SmscodeEndpoint ones). */
-  add(fault: SmscodeFault | SimulatorFault): void {
-    if (!isEndpoint(fault.endpoint)) throw new RangeError(`unknown smscode endpoint ${JSON.stringify(fault.endpoint)}`);
-    if (!FAULT_KINDS.has(fault.kind)) throw new RangeError(`unknown fault kind ${JSON.stringify(fault.kind)}`);
-    if ((fault.kind === 'status' || fault.kind === 'error') && (!Number.isInteger(fault.status) || fault.status < 100 || fault.status > 599)) {
-      throw new RangeError(`fault status must be an HTTP status, got ${fault.status}`);
-    }
-    if (fault.kind === 'delay' && (!Number.isFinite(fault.ms) || fault.ms < 0)) throw new RangeError('fault delay must be >= 0 ms');
-    this.#faults.push(fault.kind === 'status' ? { ...fault, kind: 'error', endpoint: fault.endpoint } : { ...fault, endpoint: fault.endpoint });
-  }
-
-  /** Removes and returns the oldest fault for `endpoint`, if any. */
-  take(endpoint: SmscodeEndpoint): QueuedFault | undefined {
-    const index = this.#faults.findIndex((f) => f.endpoint === endpoint);
-    return index === -1 ? undefined : this.#faults.splice(index, 1)[0];
-  }
-
-  /** Drops every pending fault. */
-  clear(): void {
-    this.#faults = [];
-  }
-}
-
-function isEndpoint(name: string): name is SmscodeEndpoint {
-  return ROUTES.some((route) => route.endpoint === name);
+/** An empty queue; endpoint names are the SmscodeEndpoint ones (the routes' names). */
+export function createFaultQueue(): SmscodeFaultQueue {
+  return new FaultQueue<SmscodeFault | SimulatorFault, QueuedFault>({
+    endpoints: (name) => ROUTES.some((route) => route.endpoint === name),
+    kinds: FAULT_KINDS,
+    unknownEndpoint: (name) => `unknown smscode endpoint ${JSON.stringify(name)}`,
+    normalize: (fault) => {
+      const endpoint = fault.endpoint as SmscodeEndpoint;
+      return fault.kind === 'status' ? { ...fault, kind: 'error', endpoint } : { ...fault, endpoint };
+    },
+  });
 }

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { afterCommit, halfBody, retryAfterHeaders } from '../../shared/simulator-kit/fault-queue.ts';
+import { readBody, requestTarget } from '../../shared/simulator-kit/request-log.ts';
+import type { RequestLog } from '../../shared/simulator-kit/request-log.ts';
 import { ApiError, errorEnvelope } from './api-errors.ts';
 import type { ApiResponse } from './api-errors.ts';
 import type { SimulatorContext } from './context.ts';
 import type { EndpointRequest } from './endpoint-request.ts';
-import type { FaultQueue } from './faults.ts';
+import type { SmscodeFaultQueue } from './faults.ts';
 import { expireDueOrders } from './order-lifecycle.ts';
 import type { SmscodeRequestRecord } from './public-types.ts';
 import { matchRoute } from './routes.ts';
@@ -17,27 +20,23 @@ const MAX_BODY_BYTES = 1 << 20;
  */
 export async function dispatch(
   ctx: SimulatorContext,
-  faults: FaultQueue,
-  requests: SmscodeRequestRecord[],
+  faults: SmscodeFaultQueue,
+  log: RequestLog<SmscodeRequestRecord>,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
   res.setHeader('x-request-id', randomUUID());
-  const method = req.method ?? 'GET';
-  const url = new URL(req.url ?? '/', 'http://simulator.invalid');
-  const path = url.pathname.replace(/\/+$/, '') || '/';
-  const record: SmscodeRequestRecord = { endpoint: 'unknown', method, path, group: null, status: 0, at: ctx.now() };
-  requests.push(record);
+  const { method, url, path } = requestTarget(req, { trimSlashes: true });
+  const exchange = log.open({ endpoint: 'unknown', method, path, group: null, status: 0, at: ctx.now() }, req, res);
+  const record = exchange.record;
   const send = (response: ApiResponse): void => {
     const rawBody = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
-    record.status = response.status;
-    res.writeHead(response.status, { 'content-type': 'application/json; charset=utf-8', ...response.headers });
-    res.end(rawBody);
+    exchange.send(response.status, { 'content-type': 'application/json; charset=utf-8', ...response.headers }, rawBody);
   };
 
   let rawBody: string;
   try {
-    rawBody = await readBody(req);
+    rawBody = (await readBody(req, MAX_BODY_BYTES)).toString('utf8');
   } catch {
     send(new ApiError('VALIDATION_ERROR', 'Request body is too large or unreadable').toResponse());
     return;
@@ -69,14 +68,10 @@ export async function dispatch(
 
   const fault = faults.take(route.endpoint);
   if (fault?.kind === 'error') {
-    const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
-    send({ status: fault.status, body: errorEnvelope(fault.code, fault.message ?? `Injected ${fault.code}`), headers });
+    send({ status: fault.status, body: errorEnvelope(fault.code, fault.message ?? `Injected ${fault.code}`), headers: retryAfterHeaders(fault) });
     return;
   }
-  if (fault?.kind === 'dropBeforeCommit') {
-    req.socket.destroy();
-    return;
-  }
+  if (fault?.kind === 'dropBeforeCommit') return exchange.drop();
 
   const request: EndpointRequest = {
     ctx,
@@ -94,19 +89,12 @@ export async function dispatch(
     response = error instanceof ApiError ? error.toResponse() : internalError(error);
   }
 
-  if (fault?.kind === 'delay') await new Promise<void>((resolve) => ctx.timers.after(fault.ms, resolve));
+  const step = await afterCommit(fault, ctx.timers);
   const finalBody = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
   response.settle?.(response.status, finalBody);
-  if (fault?.kind === 'dropAfterCommit') {
-    record.status = 0;
-    req.socket.destroy();
-    return;
-  }
-  if (fault?.kind === 'malformedAfterCommit') {
-    // The work is done and answered 200, but the body breaks off half-way: unparseable JSON.
-    send({ status: 200, body: finalBody.slice(0, Math.max(1, Math.floor(finalBody.length / 2))) });
-    return;
-  }
+  if (step === 'drop') return exchange.drop();
+  // The work is done and answered 200, but the body breaks off half-way: unparseable JSON.
+  if (step === 'malformed') return send({ status: 200, body: halfBody(finalBody) });
   send({ ...response, body: finalBody });
 }
 
@@ -122,16 +110,4 @@ function parseJson(rawBody: string): unknown {
 function internalError(error: unknown): ApiResponse {
   console.error('[smscode simulator] internal error', error);
   return new ApiError('INTERNAL_ERROR', 'Internal server error').toResponse();
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new Error('body too large');
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { SimulatorDelivery } from '../../shared/simulator-contract.ts';
+import { PushSender } from '../../shared/simulator-kit/push-sender.ts';
 import type { SmscodeWebhookDelivery } from './public-types.ts';
 
 /** Document: fire-and-forget, 3 s timeout, no retries. */
@@ -15,55 +15,20 @@ export function generateWebhookSecret(): string {
   return randomBytes(32).toString('hex');
 }
 
-/** Sends signed webhook POSTs, records every one, and lets the owner wait for or abort those in flight. */
+/** Sends signed webhook POSTs through the kit's push sender, keeping smscode's own record of each beside the contract's. */
 export class WebhookDispatcher {
   /** smscode's own view: event and signature as fields. */
   readonly deliveries: SmscodeWebhookDelivery[] = [];
-  /** The shared contract's view of the same POSTs: the exact headers sent. */
-  readonly sent: SimulatorDelivery[] = [];
-  readonly #inFlight = new Set<Promise<unknown>>();
-  #stop = new AbortController();
+  /** Sends the POSTs and holds the shared contract's view of them (the exact headers sent). */
+  readonly sender = new PushSender(WEBHOOK_TIMEOUT_MS);
 
   /** POSTs `payload` once; resolves the receiver's HTTP status, or null on network error / timeout. */
   post(url: string, secret: string, event: string, payload: unknown): Promise<number | null> {
     const body = JSON.stringify(payload);
     const signature = signWebhookBody(body, secret);
     const delivery: SmscodeWebhookDelivery = { url, event, body, signature, status: null };
-    const sent: SimulatorDelivery = { url, body, headers: { 'Content-Type': 'application/json', 'X-Webhook-Signature': signature }, status: null };
     this.deliveries.push(delivery);
-    this.sent.push(sent);
-    const sending = this.#send(delivery, sent);
-    this.#inFlight.add(sending);
-    void sending.finally(() => this.#inFlight.delete(sending));
-    return sending;
-  }
-
-  /** Resolves once every delivery started so far has been answered or has failed. */
-  async settled(): Promise<void> {
-    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
-  }
-
-  /** Aborts every delivery in flight (simulator stop); later deliveries go out normally. */
-  abortAll(): void {
-    this.#stop.abort();
-    this.#stop = new AbortController();
-  }
-
-  async #send(delivery: SmscodeWebhookDelivery, sent: SimulatorDelivery): Promise<number | null> {
-    try {
-      const res = await fetch(sent.url, {
-        method: 'POST',
-        headers: sent.headers,
-        body: sent.body,
-        redirect: 'manual',
-        signal: AbortSignal.any([AbortSignal.timeout(WEBHOOK_TIMEOUT_MS), this.#stop.signal]),
-      });
-      await res.body?.cancel().catch(() => undefined);
-      delivery.status = res.status;
-      sent.status = res.status;
-      return res.status;
-    } catch {
-      return null;
-    }
+    const headers = { 'Content-Type': 'application/json', 'X-Webhook-Signature': signature };
+    return this.sender.post(url, body, headers, { onAnswer: (status) => (delivery.status = status) });
   }
 }
