@@ -133,8 +133,15 @@ async function writeResponse(response: Response, res: ServerResponse, aborted: A
   response.headers.forEach((value, key) => (headers[key] = value));
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers['set-cookie'] = cookies;
+  const type = response.headers.get('content-type') ?? '';
+  if (!response.body || !(type.includes('text/event-stream') || type.includes('multipart/mixed'))) {
+    // A single result: one write, as Node's own adapter does.
+    const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
+    if (body) headers['content-length'] = String(body.length);
+    res.writeHead(response.status, headers);
+    return void res.end(body);
+  }
   res.writeHead(response.status, headers);
-  if (!response.body) return void res.end();
   const reader = response.body.getReader();
   const stop = () => void reader.cancel().catch(() => {});
   aborted.addEventListener('abort', stop, { once: true });
