@@ -1,11 +1,9 @@
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LedgerEntry, ProviderSimulator, SimulatorDelivery } from '../shared/simulator-contract.ts';
+import { SimulatorBase } from '../shared/simulator-kit/simulator-base.ts';
 import { API_PREFIX } from './wire.ts';
-import { TimerSet } from './simulator/context.ts';
 import type { Partner, SimulatorContext, SimOrder } from './simulator/context.ts';
-import { FaultQueue } from './simulator/faults.ts';
+import { createFaultQueue } from './simulator/faults.ts';
 import { dispatch } from './simulator/http-dispatch.ts';
 import { parseThb, thbText } from './simulator/money.ts';
 import { advance, DEFAULT_FAILURE_REASON, processDue } from './simulator/order-lifecycle.ts';
@@ -18,7 +16,7 @@ import type {
   P2wPackage,
   P2wRequestRecord,
 } from './simulator/public-types.ts';
-import { WebhookDispatcher } from './simulator/webhooks.ts';
+import { createWebhookSender } from './simulator/webhooks.ts';
 
 export type {
   P2wAdvanceStatus,
@@ -126,19 +124,15 @@ export function createP2wSimulator(options: P2wSimulatorOptions = {}): P2wSimula
   return new P2wSandbox(options);
 }
 
-class P2wSandbox implements P2wSimulator {
+class P2wSandbox extends SimulatorBase<P2wFault, P2wFault, P2wRequestRecord> implements P2wSimulator {
   readonly #ctx: SimulatorContext;
-  readonly #faults = new FaultQueue();
-  readonly #requests: P2wRequestRecord[] = [];
   readonly #mainPartner: string;
   readonly #packages: readonly P2wPackage[];
-  readonly #clock: () => number;
-  #offsetMs = 0;
-  #server: Server | null = null;
-  #baseUrl = '';
 
   constructor(options: P2wSimulatorOptions) {
-    this.#clock = options.now ?? Date.now;
+    const webhooks = createWebhookSender();
+    // No sweep: each sandbox order wakes the simulator with its own timers when a step is due.
+    super({ name: 'p2w', basePath: API_PREFIX, faults: createFaultQueue(), now: options.now, pushes: webhooks });
     this.#mainPartner = options.partnerId ?? P2W_SANDBOX_PARTNER_ID;
     const initialBalance = options.initialBalance ?? '5000.00';
     const partners = new Map<string, Partner>();
@@ -174,87 +168,32 @@ class P2wSandbox implements P2wSimulator {
       orders: new Map(),
       packages,
       ledger: [],
-      webhooks: new WebhookDispatcher(),
+      webhooks,
       autoComplete: auto
         ? { delayMs: auto.delayMs, outcome: auto.outcome ?? 'succeeded', reason: auto.reason ?? DEFAULT_FAILURE_REASON }
         : null,
       signWebhooks: options.signWebhooks ?? false,
       successWord: options.successStatusSpelling ?? 'successed',
-      timers: new TimerSet(),
+      timers: this.timers,
       now: () => this.now(),
       nextOrderId: () => `P2W${nextNumber++}`,
     };
   }
 
-  get baseUrl(): string {
-    return this.#baseUrl;
-  }
-
-  get requests(): ReadonlyArray<P2wRequestRecord> {
-    return this.#requests;
-  }
-
-  get ledger(): ReadonlyArray<LedgerEntry> {
+  override get ledger(): ReadonlyArray<LedgerEntry> {
     return this.#ctx.ledger;
-  }
-
-  get deliveries(): ReadonlyArray<SimulatorDelivery> {
-    return this.#ctx.webhooks.deliveries;
   }
 
   get packages(): ReadonlyArray<P2wPackage> {
     return this.#packages;
   }
 
-  async start(port = 0): Promise<string> {
-    if (this.#server) return this.#baseUrl;
-    const server = createServer((req, res) => {
-      dispatch(this.#ctx, this.#faults, this.#requests, req, res).catch((error: unknown) => {
-        console.error('[p2w simulator] request failed', error);
-        if (!res.headersSent) res.writeHead(500).end();
-      });
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => resolve());
-    });
-    this.#server = server;
-    this.#baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${API_PREFIX}`;
-    return this.#baseUrl;
+  protected override handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    return dispatch(this.#ctx, this.faults, this.log, req, res);
   }
 
-  async stop(): Promise<void> {
-    this.#ctx.timers.clear();
-    this.#ctx.webhooks.abortAll();
-    const server = this.#server;
-    this.#server = null;
-    if (!server) return;
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-  }
-
-  now(): number {
-    return this.#clock() + this.#offsetMs;
-  }
-
-  async advanceClock(ms: number): Promise<void> {
-    if (!Number.isFinite(ms) || ms < 0) throw new RangeError('advanceClock needs a non-negative number of ms');
-    this.#offsetMs += ms;
+  protected override processDue(): void {
     processDue(this.#ctx);
-  }
-
-  injectFault(fault: P2wFault): void {
-    this.#faults.add(fault);
-  }
-
-  clearFaults(): void {
-    this.#faults.clear();
-  }
-
-  settleDeliveries(): Promise<void> {
-    return this.#ctx.webhooks.settled();
   }
 
   async advanceOrder(orderId: string, status: P2wAdvanceStatus, reason?: string): Promise<void> {

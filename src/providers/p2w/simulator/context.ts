@@ -1,7 +1,8 @@
 import type { LedgerEntry } from '../../shared/simulator-contract.ts';
+import type { PushSender } from '../../shared/simulator-kit/push-sender.ts';
+import type { TimerSet } from '../../shared/simulator-kit/timers.ts';
 import type { ThbAmount } from './money.ts';
 import type { P2wOrderStatus, P2wPackage } from './public-types.ts';
-import type { WebhookDispatcher } from './webhooks.ts';
 
 /** One vendor account at P2W: its credentials, THB balance and orders by refID (refID is unique per partner). */
 export interface Partner {
@@ -37,27 +38,6 @@ export interface SimOrder {
   auto: AutoPlan | null;
 }
 
-/** Real-time timers the simulator owns: all unref()ed, all cleared on stop. */
-export class TimerSet {
-  readonly #timers = new Set<NodeJS.Timeout>();
-
-  /** Runs `fn` once after `ms` of real time. */
-  after(ms: number, fn: () => void): void {
-    const timer = setTimeout(() => {
-      this.#timers.delete(timer);
-      fn();
-    }, ms);
-    timer.unref();
-    this.#timers.add(timer);
-  }
-
-  /** Cancels every pending timer. */
-  clear(): void {
-    for (const timer of this.#timers) clearTimeout(timer);
-    this.#timers.clear();
-  }
-}
-
 /** Everything the endpoints and the order lifecycle share. */
 export interface SimulatorContext {
   readonly partners: Map<string, Partner>;
@@ -65,7 +45,8 @@ export interface SimulatorContext {
   readonly orders: Map<string, SimOrder>;
   readonly packages: ReadonlyMap<string, P2wPackage & { readonly amount: ThbAmount }>;
   readonly ledger: LedgerEntry[];
-  readonly webhooks: WebhookDispatcher;
+  /** Sends (and records) the order callbacks. */
+  readonly webhooks: PushSender;
   readonly autoComplete: { delayMs: number; outcome: 'succeeded' | 'failed'; reason: string } | null;
   /** Add an `x-signature` (HMAC of the body with the partner secret) to webhooks; the document shows none. */
   readonly signWebhooks: boolean;

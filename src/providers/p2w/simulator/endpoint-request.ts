@@ -1,6 +1,6 @@
 import type { Partner, SimulatorContext, SimOrder } from './context.ts';
 import type { ApiResponse } from './envelopes.ts';
-import type { JsonValue } from './raw-json.ts';
+import type { JsonValue } from '../../shared/simulator-kit/exact-json.ts';
 import { wireStatus } from './order-lifecycle.ts';
 import { isoTimestamp } from './envelopes.ts';
 

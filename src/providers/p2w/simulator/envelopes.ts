@@ -1,7 +1,7 @@
 import { ERROR_STATUS } from '../wire.ts';
 import type { ErrorCode } from '../wire.ts';
-import { stringifyJson } from './raw-json.ts';
-import type { JsonValue } from './raw-json.ts';
+import { jsonText } from '../../shared/simulator-kit/exact-json.ts';
+import type { JsonValue } from '../../shared/simulator-kit/exact-json.ts';
 
 /** A JSON answer about to be written: HTTP status, exact raw body, extra headers. */
 export interface ApiResponse {
@@ -20,12 +20,12 @@ export function isoTimestamp(ms: number): string {
 
 /** `{success:false, statusCode, code, message, timestamp}`, as the REF_ID_EXISTS example. */
 export function errorBody(status: number, code: string, message: string, now: number): string {
-  return stringifyJson({ success: false, statusCode: status, code, message, timestamp: isoTimestamp(now) });
+  return jsonText({ success: false, statusCode: status, code, message, timestamp: isoTimestamp(now) });
 }
 
 /** `{success:true, statusCode, code, data, timestamp}`. */
 export function success(status: number, code: string, data: JsonValue, now: number): ApiResponse {
-  return { status, body: stringifyJson({ success: true, statusCode: status, code, data, timestamp: isoTimestamp(now) }) };
+  return { status, body: jsonText({ success: true, statusCode: status, code, data, timestamp: isoTimestamp(now) }) };
 }
 
 /** A documented error, answered at its documented HTTP status. */

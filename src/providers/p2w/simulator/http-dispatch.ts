@@ -1,16 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { afterCommit, halfBody, retryAfterHeaders } from '../../shared/simulator-kit/fault-queue.ts';
+import type { FaultQueue } from '../../shared/simulator-kit/fault-queue.ts';
+import { readBody, requestTarget } from '../../shared/simulator-kit/request-log.ts';
+import type { RequestLog } from '../../shared/simulator-kit/request-log.ts';
 import { authenticate } from './auth.ts';
 import type { SimulatorContext } from './context.ts';
 import { ApiError, errorBody, UNKNOWN_ROUTE_CODE } from './envelopes.ts';
 import type { ApiResponse } from './envelopes.ts';
-import type { FaultQueue } from './faults.ts';
 import { processDue } from './order-lifecycle.ts';
-import type { P2wEndpoint, P2wRequestRecord } from './public-types.ts';
+import type { P2wEndpoint, P2wFault, P2wRequestRecord } from './public-types.ts';
 import { matchRoute } from './routes.ts';
 
 const MAX_BODY_BYTES = 1 << 20;
-
-type MutableRecord = { -readonly [K in keyof P2wRequestRecord]: P2wRequestRecord[K] };
 
 /**
  * Answers one HTTP request as the document describes: route → x-partner-id/x-signature → injected fault →
@@ -18,37 +19,24 @@ type MutableRecord = { -readonly [K in keyof P2wRequestRecord]: P2wRequestRecord
  */
 export async function dispatch(
   ctx: SimulatorContext,
-  faults: FaultQueue,
-  requests: P2wRequestRecord[],
+  faults: FaultQueue<P2wFault>,
+  log: RequestLog<P2wRequestRecord>,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const method = req.method ?? 'GET';
-  const url = new URL(req.url ?? '/', 'http://simulator.invalid');
-  const path = url.pathname.replace(/\/+$/, '') || '/';
+  const { method, path } = requestTarget(req, { trimSlashes: true });
   const partnerHeader = req.headers['x-partner-id'];
-  const record: MutableRecord = {
-    endpoint: 'unknown',
-    method,
-    path,
-    status: 0,
-    at: ctx.now(),
-    partnerId: typeof partnerHeader === 'string' ? partnerHeader : null,
-  };
-  requests.push(record);
-  const send = (response: ApiResponse): void => {
-    record.status = response.status;
-    res.writeHead(response.status, { 'content-type': 'application/json; charset=utf-8', ...response.headers });
-    res.end(response.body);
-  };
-  const drop = (): void => {
-    record.status = 0;
-    req.socket.destroy();
-  };
+  const exchange = log.open(
+    { endpoint: 'unknown', method, path, status: 0, at: ctx.now(), partnerId: typeof partnerHeader === 'string' ? partnerHeader : null },
+    req,
+    res,
+  );
+  const send = (response: ApiResponse): void =>
+    exchange.send(response.status, { 'content-type': 'application/json; charset=utf-8', ...response.headers }, response.body);
 
   let rawBody: Buffer;
   try {
-    rawBody = await readBody(req);
+    rawBody = await readBody(req, MAX_BODY_BYTES);
   } catch {
     send(new ApiError('MISSING_FIELD', 'Request body is too large or unreadable').toResponse(ctx.now()));
     return;
@@ -61,31 +49,21 @@ export async function dispatch(
     return;
   }
   const { route, pathId } = match;
-  record.endpoint = route.endpoint;
+  exchange.record.endpoint = route.endpoint;
 
   let response: ApiResponse;
   try {
     const partner = authenticate(ctx, req.headers, method, rawBody);
     const fault = faults.take(route.endpoint);
     if (fault?.kind === 'error') {
-      const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
-      send({ status: fault.status, body: errorBody(fault.status, fault.code, fault.message ?? `Injected ${fault.code}`, ctx.now()), headers });
-      return;
+      const body = errorBody(fault.status, fault.code, fault.message ?? `Injected ${fault.code}`, ctx.now());
+      return send({ status: fault.status, body, headers: retryAfterHeaders(fault) });
     }
-    if (fault?.kind === 'dropBeforeCommit') {
-      drop();
-      return;
-    }
+    if (fault?.kind === 'dropBeforeCommit') return exchange.drop();
     response = runHandler(route.endpoint, () => route.handler({ ctx, partner, pathId, rawBody: rawBody.toString('utf8') }), ctx.now());
-    if (fault?.kind === 'delay') await new Promise<void>((resolve) => ctx.timers.after(fault.ms, resolve));
-    if (fault?.kind === 'dropAfterCommit') {
-      drop();
-      return;
-    }
-    if (fault?.kind === 'malformedAfterCommit') {
-      send({ status: 200, body: response.body.slice(0, Math.max(1, Math.floor(response.body.length / 2))) });
-      return;
-    }
+    const step = await afterCommit(fault, ctx.timers);
+    if (step === 'drop') return exchange.drop();
+    if (step === 'malformed') return send({ status: 200, body: halfBody(response.body) });
   } catch (error) {
     response = error instanceof ApiError ? error.toResponse(ctx.now()) : internalError(route.endpoint, error, ctx.now());
   }
@@ -103,16 +81,4 @@ function runHandler(endpoint: P2wEndpoint, handler: () => ApiResponse, now: numb
 function internalError(endpoint: P2wEndpoint, error: unknown, now: number): ApiResponse {
   console.error(`[p2w simulator] ${endpoint} failed`, error);
   return new ApiError('INTERNAL_SERVER_ERROR', 'Internal server error').toResponse(now);
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new Error('body too large');
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
 }

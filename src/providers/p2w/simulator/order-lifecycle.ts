@@ -1,9 +1,10 @@
+import { jsonText, RawNumber } from '../../shared/simulator-kit/exact-json.ts';
 import { signP2wBody } from '../signature.ts';
 import { SIGNATURE_HEADER } from '../wire.ts';
 import type { SimulatorContext, SimOrder } from './context.ts';
 import { thbJsonNumber, thbText } from './money.ts';
 import type { P2wAdvanceStatus, P2wOrderStatus } from './public-types.ts';
-import { RawNumber, stringifyJson } from './raw-json.ts';
+import { postWebhook } from './webhooks.ts';
 
 /** `reason` of a failed order when nobody names one (the document shows only `""`). */
 export const DEFAULT_FAILURE_REASON = 'top-up failed';
@@ -66,7 +67,7 @@ function refund(ctx: SimulatorContext, order: SimOrder): void {
 export function callbackBody(ctx: SimulatorContext, order: SimOrder): string {
   const balance = ctx.partners.get(order.partnerId)?.balance;
   if (!balance) throw new Error(`P2W order ${order.orderID} belongs to no partner`);
-  return stringifyJson({
+  return jsonText({
     orderID: order.orderID,
     refID: order.refID,
     status: wireStatus(ctx, order.status),
@@ -80,5 +81,5 @@ function sendCallback(ctx: SimulatorContext, order: SimOrder): void {
   const body = callbackBody(ctx, order);
   const secret = ctx.partners.get(order.partnerId)?.secret ?? '';
   const headers: Record<string, string> = ctx.signWebhooks ? { [SIGNATURE_HEADER]: signP2wBody(body, secret) } : {};
-  void ctx.webhooks.post(order.hookURL, body, headers);
+  void postWebhook(ctx.webhooks, order.hookURL, body, headers);
 }
