@@ -1,4 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, type RunningApp } from '../../src/app.ts';
@@ -10,6 +12,7 @@ import type { Otp24hrSimulator } from '../../src/providers/otp24hr/simulator.ts'
 import type { ProviderSimulator } from '../../src/providers/shared/simulator-contract.ts';
 import type { SmscodeSimulator } from '../../src/providers/smscode/simulator.ts';
 import type { Xd247Simulator } from '../../src/providers/xd247/simulator.ts';
+import type { TypedDocumentString } from '../gql/graphql.ts';
 import { freshDatabase } from './database.ts';
 
 /** The gateway in sandbox mode (every simulator in-process), with each OTP simulator under its own type. */
@@ -108,4 +111,27 @@ export async function waitFor<T>(probe: () => Promise<T> | T, done: (value: T) =
     value = await probe();
   }
   return value;
+}
+
+/**
+ * Subscribes over graphql-ws and hands every event to `onEvent` as it arrives (no queue, no timeouts:
+ * for tests that count many events). Resolves once the server acknowledged the connection.
+ */
+export async function collectSubscription<R, V>(url: string, document: TypedDocumentString<R, V>, variables: V, onEvent: (data: R) => void): Promise<{ close(): Promise<void>; errors: unknown[] }> {
+  const errors: unknown[] = [];
+  let connected!: () => void;
+  const ready = new Promise<void>((resolve) => (connected = resolve));
+  const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, on: { connected: () => connected() } });
+  client.subscribe<R>({ query: document.toString(), variables: variables as Record<string, unknown> }, {
+    next: (value) => {
+      if (value.errors?.length) errors.push(value.errors);
+      if (value.data) onEvent(value.data as R);
+    },
+    error: (error) => errors.push(error),
+    complete: () => {},
+  });
+  await ready;
+  // The subscribe message follows the ack; let the server register it before anything happens.
+  await new Promise((r) => setTimeout(r, 100));
+  return { errors, close: () => client.dispose() as Promise<void> };
 }
