@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import { graphql } from './gql';
 import type { CatalogQuery, Currency, OrderKind } from './gql/graphql';
@@ -149,7 +149,7 @@ export function Catalog({ currency }: { currency: Currency }) {
             after={after}
             search={search}
             first={index === 0}
-            onMore={index === pages.length - 1 ? (cursor) => setPages([...pages, cursor]) : undefined}
+            onMore={index === pages.length - 1 ? (cursor) => setPages((current) => (current.includes(cursor) ? current : [...current, cursor])) : undefined}
           />
         ))}
       </div>
@@ -168,6 +168,12 @@ function CatalogPage(props: { kind: OrderKind; country: string; currency: Curren
   const needle = search.trim().toLowerCase();
   const shown = needle ? services.filter((s) => searchText(s).includes(needle)) : services;
   const error = describeRequestError(result.error);
+  // Search looks at names as well as platform keys, so it runs here: while a search is typed, the remaining pages load too.
+  const pageInfo = result.data?.catalog.pageInfo;
+  const { onMore } = props;
+  useEffect(() => {
+    if (needle && onMore && pageInfo?.hasNextPage && pageInfo.endCursor) onMore(pageInfo.endCursor);
+  }, [needle, onMore, pageInfo]);
 
   return (
     <>
