@@ -52,7 +52,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   await services.fxRefresher.start();
   if (sandbox) await endOrdersOfEarlierSandbox(services);
   await reconcileAtStartup(services);
+  await services.orphans.scanAll();
   services.watcher.start();
+  // Orphans at the watcher's cadence, far slower: one history read costs several upstream calls.
+  services.orphans.start(Math.max(60_000, config.WATCHER_MAX_INTERVAL_MS * 40));
 
   let server: RunningServer;
   try {
@@ -114,6 +117,7 @@ function credentialsVault(config: Config, adapters: readonly ProviderAdapter[]):
 
 async function shutdownServices(services: Services, sandbox: Sandbox | null): Promise<void> {
   services.fxRefresher.stop();
+  await services.orphans.stop();
   await services.watcher.stop();
   for (const adapter of services.providers.all()) await adapter.close?.();
   await sandbox?.stop();

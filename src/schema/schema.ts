@@ -11,6 +11,7 @@ import './order-kinds.ts';
 import './orders.ts';
 import './topups.ts';
 import './admin.ts';
+import './reconciliation.ts';
 
 builder.queryType({ description: 'Read the catalog, prices, balances and your orders.' });
 builder.mutationType({ description: 'Buy numbers, refills, top-ups, boosts and app accounts; cancel, complete, resend and refund. Every spending mutation takes an idempotency key.' });

@@ -15,6 +15,8 @@ import { OfferRouter } from './offer-router.ts';
 import { OrderActions } from './order-actions.ts';
 import { OrderBook } from './order-book.ts';
 import { OrderWatcher } from './order-watcher.ts';
+import { OrphanFinder } from './orphans.ts';
+import { ReconciliationReports } from './reconciliation-report.ts';
 import { OtpOrders } from './otp-orders.ts';
 import { OtpStats } from './otp-stats.ts';
 import { ProviderDirectory } from './provider-directory.ts';
@@ -46,6 +48,10 @@ export interface Services {
   readonly watcher: OrderWatcher;
   readonly webhooks: WebhookInbox;
   readonly idempotency: IdempotencyStore;
+  /** Provider orders with no local record, from the providers' own histories (smscode, OTP24HR). */
+  readonly orphans: OrphanFinder;
+  /** The admin's books-against-the-provider's report. */
+  readonly reports: ReconciliationReports;
   /** Sandbox-only hooks (simulator controls) per provider, absent in production. */
   readonly sandbox: ReadonlyMap<ProviderId, SandboxControls> | null;
 }
@@ -76,6 +82,7 @@ export function createServices(deps: {
   const pipeline = new SpendingPipeline({ providers, catalog, book, idempotency, logger, publicUrl: config.PUBLIC_URL, callDeadlineMs: config.CALL_DEADLINE_SECONDS * 1000 });
   const reconciler = new Reconciler({ providers, book, logger });
   const stats = new OtpStats(db);
+  const orphans = new OrphanFinder({ providers, book, idempotency, logger });
   const pushProviders = new Set<ProviderId>(config.PUBLIC_URL ? deps.adapters.filter((a) => a.webhook).map((a) => a.id) : []);
   const watcher = new OrderWatcher(
     { providers, book, reconciler, events, logger },
@@ -102,6 +109,8 @@ export function createServices(deps: {
     watcher,
     webhooks: new WebhookInbox({ providers, book, logger }),
     idempotency,
+    orphans,
+    reports: new ReconciliationReports({ db, providers, orphans }),
     sandbox: deps.sandbox,
   };
 }
