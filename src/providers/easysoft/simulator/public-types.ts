@@ -1,3 +1,4 @@
+import type { SimulatorFault } from '../../shared/simulator-contract.ts';
 import type { NetworkId } from '../wire.ts';
 
 /** The functions of the one API URL, named for fault injection and request accounting. */
@@ -13,18 +14,14 @@ export type EasysoftEndpoint =
   /** `online=1`. */
   | 'online';
 
-/** A scripted misbehaviour of the next request to one function; consumed in injection order. */
-export type EasysoftFault =
-  /** Answer `<STATUS>0</STATUS><DETAIL>message ?? code</DETAIL>` with this HTTP status, doing no work. */
-  | { endpoint: EasysoftEndpoint; kind: 'error'; status: number; code: string; message?: string; retryAfterSeconds?: number }
-  /** Destroy the socket before doing any work. */
-  | { endpoint: EasysoftEndpoint; kind: 'dropBeforeCommit' }
-  /** Do the work (a refill is placed and charged, a return is taken), then destroy the socket. */
-  | { endpoint: EasysoftEndpoint; kind: 'dropAfterCommit' }
-  /** Do the work, then answer HTTP 200 with the XML cut in the middle. */
-  | { endpoint: EasysoftEndpoint; kind: 'malformedAfterCommit' }
-  /** Do the work, answer after `ms` real milliseconds. */
-  | { endpoint: EasysoftEndpoint; kind: 'delay'; ms: number };
+/**
+ * A scripted misbehaviour of the next request to one function; consumed in injection order. The contract's kinds:
+ * `error` answers `<STATUS>0</STATUS><DETAIL>message ?? code</DETAIL>` with its HTTP status, doing no work;
+ * `dropBeforeCommit` destroys the socket before any work; `dropAfterCommit` does the work (a refill is placed and
+ * charged, a return is taken), then destroys the socket; `malformedAfterCommit` does the work, then answers HTTP 200
+ * with the XML cut in the middle; `delay` does the work and answers after `ms` real milliseconds.
+ */
+export type EasysoftFault = SimulatorFault & { endpoint: EasysoftEndpoint };
 
 /** How a refill ends: the airtime reached the number, or it did not (and the deduction is then returned). */
 export type RefillOutcome = 'success' | 'fail';

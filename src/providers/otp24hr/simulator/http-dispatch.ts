@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterCommit, halfBody, retryAfterHeaders } from '../../shared/simulator-kit/fault-queue.ts';
 import { jsonText } from '../../shared/simulator-kit/exact-json.ts';
-import { readBody, requestTarget } from '../../shared/simulator-kit/request-log.ts';
+import { parseJsonBody, readBody } from '../../shared/simulator-kit/request-body.ts';
+import { requestTarget } from '../../shared/simulator-kit/request-log.ts';
 import type { RequestLog } from '../../shared/simulator-kit/request-log.ts';
 import { normalizeIp } from './accounts.ts';
 import { ApiError, errorBody, errorMessage } from './api-errors.ts';
@@ -76,11 +77,7 @@ export async function dispatch(
 
 /** The JSON body when it is an object; anything else (empty, malformed, array) reads as no parameters, as in PHP. */
 function parseObject(raw: string): Record<string, unknown> {
-  if (raw.trim() === '') return {};
-  try {
-    const value = JSON.parse(raw) as unknown;
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+  const parsed = parseJsonBody(raw);
+  const value = parsed.ok ? parsed.value : null;
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterCommit, halfBody, retryAfterHeaders } from '../../shared/simulator-kit/fault-queue.ts';
 import type { FaultQueue } from '../../shared/simulator-kit/fault-queue.ts';
-import { readBody, requestTarget } from '../../shared/simulator-kit/request-log.ts';
+import { readBody } from '../../shared/simulator-kit/request-body.ts';
+import { requestTarget } from '../../shared/simulator-kit/request-log.ts';
 import type { RequestLog } from '../../shared/simulator-kit/request-log.ts';
 import { authenticate } from './auth.ts';
 import type { SimulatorContext } from './context.ts';

@@ -19,10 +19,7 @@ export interface FaultQueueRules<In extends FaultLike, Out extends FaultLike> {
   normalize?(fault: In): Out;
 }
 
-/**
- * Injected faults, consumed in injection order: each one applies to the next request to its endpoint. An
- * `error` needs an HTTP status (100–599) and a `delay` a non-negative ms, or add() throws a RangeError.
- */
+/** Injected faults in injection order, each for the next request to its endpoint (`error` needs a status 100–599, `delay` ms >= 0). */
 export class FaultQueue<In extends FaultLike, Out extends FaultLike = In & FaultLike> {
   readonly #rules: FaultQueueRules<In, Out>;
   #faults: Out[] = [];

@@ -8,10 +8,7 @@ export interface PushOptions {
   onAnswer?(status: number): void;
 }
 
-/**
- * Sends a simulator's pushes (webhooks, callbacks): one POST each, no retries, given up after `timeoutMs`.
- * Records every push before it leaves and lets the owner wait for or abort those in flight.
- */
+/** Sends and records a simulator's pushes (webhooks, callbacks): one POST each, no retries, waitable and abortable. */
 export class PushSender {
   /** Every push sent, in order, with its exact body and headers; `status` is filled in when answered. */
   readonly deliveries: SimulatorDelivery[] = [];

@@ -51,22 +51,3 @@ export class RequestLog<R extends SimulatorRequest> {
     return new Exchange(record, req, res);
   }
 }
-
-/** What readBody does with a body over its limit: throw, or keep reading and ignore the excess (what PHP's input cap does). */
-export type BodyOverflow = 'throw' | 'truncate';
-
-/** The raw request body, at most `maxBytes` of it; a larger one throws or is cut off at a chunk boundary, by `overflow`. */
-export async function readBody(req: IncomingMessage, maxBytes: number, overflow: BodyOverflow = 'throw'): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > maxBytes) {
-      if (overflow === 'throw') throw new Error('body too large');
-      continue;
-    }
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
-}

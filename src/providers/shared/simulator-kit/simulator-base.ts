@@ -28,12 +28,7 @@ export interface SimulatorBaseOptions<In extends FaultLike, Out extends FaultLik
 
 const NO_DELIVERIES: ReadonlyArray<SimulatorDelivery> = Object.freeze([]);
 
-/**
- * The half of every ProviderSimulator that is the same for all providers: HTTP start/stop on loopback, the
- * clock and advanceClock(), the fault queue, the request log, real-time timers and the push sender. A
- * provider adds its wire (handle), its books (ledger) and what falls due on its clock (processDue), and declares
- * its own interface (which extends ProviderSimulator with its fault type).
- */
+/** The provider-independent half of a ProviderSimulator (HTTP host, clock, faults, request log, timers, pushes); subclasses add wire, ledger and processDue. */
 export abstract class SimulatorBase<In extends FaultLike, Out extends FaultLike, R extends SimulatorRequest> {
   /** The simulator clock (base clock + advanceClock offset). */
   protected readonly clock: SimulatorClock;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterCommit, halfBody, retryAfterHeaders } from '../../shared/simulator-kit/fault-queue.ts';
-import { readBody, requestTarget } from '../../shared/simulator-kit/request-log.ts';
+import { parseJsonBody, readBody } from '../../shared/simulator-kit/request-body.ts';
+import { requestTarget } from '../../shared/simulator-kit/request-log.ts';
 import type { RequestLog } from '../../shared/simulator-kit/request-log.ts';
 import { ApiError, errorEnvelope } from './api-errors.ts';
 import type { ApiResponse } from './api-errors.ts';
@@ -99,12 +100,9 @@ export async function dispatch(
 }
 
 function parseJson(rawBody: string): unknown {
-  if (rawBody.trim() === '') throw new ApiError('VALIDATION_ERROR', 'A JSON request body is required');
-  try {
-    return JSON.parse(rawBody) as unknown;
-  } catch {
-    throw new ApiError('VALIDATION_ERROR', 'Malformed JSON body');
-  }
+  const parsed = parseJsonBody(rawBody);
+  if (parsed.ok) return parsed.value;
+  throw new ApiError('VALIDATION_ERROR', parsed.reason === 'empty' ? 'A JSON request body is required' : 'Malformed JSON body');
 }
 
 function internalError(error: unknown): ApiResponse {

@@ -3,7 +3,8 @@ import type { SimulatorRequest } from '../../shared/simulator-contract.ts';
 import { jsonText } from '../../shared/simulator-kit/exact-json.ts';
 import { afterCommit, halfBody, retryAfterHeaders } from '../../shared/simulator-kit/fault-queue.ts';
 import type { FaultQueue } from '../../shared/simulator-kit/fault-queue.ts';
-import { readBody, requestTarget } from '../../shared/simulator-kit/request-log.ts';
+import { parseJsonBody, readBody } from '../../shared/simulator-kit/request-body.ts';
+import { requestTarget } from '../../shared/simulator-kit/request-log.ts';
 import type { RequestLog } from '../../shared/simulator-kit/request-log.ts';
 import { ApiError, errorEnvelope } from './api-errors.ts';
 import type { ApiResponse } from './api-errors.ts';
@@ -106,12 +107,9 @@ export class Dispatcher {
 }
 
 function parseJson(rawBody: string): unknown {
-  if (rawBody.trim() === '') throw new ApiError('BAD_REQUEST', 'ต้องส่งข้อมูลเป็น JSON');
-  try {
-    return JSON.parse(rawBody) as unknown;
-  } catch {
-    throw new ApiError('BAD_REQUEST', 'รูปแบบ JSON ไม่ถูกต้อง');
-  }
+  const parsed = parseJsonBody(rawBody);
+  if (parsed.ok) return parsed.value;
+  throw new ApiError('BAD_REQUEST', parsed.reason === 'empty' ? 'ต้องส่งข้อมูลเป็น JSON' : 'รูปแบบ JSON ไม่ถูกต้อง');
 }
 
 function internalError(error: unknown): ApiResponse {

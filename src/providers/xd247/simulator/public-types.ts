@@ -1,3 +1,5 @@
+import type { SimulatorFault } from '../../shared/simulator-contract.ts';
+
 /** Every documented 247xd endpoint, named for fault injection and the request log. */
 export type Xd247Endpoint =
   | 'balance'
@@ -17,18 +19,11 @@ export type Xd247Endpoint =
 /** Endpoint name recorded for a request that matched no documented route. */
 export const UNMATCHED_ENDPOINT = 'unmatched';
 
-/** A scripted misbehaviour of the next request to one endpoint; consumed in injection order. */
-export type Xd247Fault =
-  /** Answer with this HTTP status and the `{success:false,error:{code,message}}` envelope, doing no work. */
-  | { endpoint: Xd247Endpoint; kind: 'error'; status: number; code: string; message?: string; retryAfterSeconds?: number }
-  /** Destroy the socket before doing any work (nothing happened upstream). */
-  | { endpoint: Xd247Endpoint; kind: 'dropBeforeCommit' }
-  /** Do the work (create + charge), then destroy the socket without answering. */
-  | { endpoint: Xd247Endpoint; kind: 'dropAfterCommit' }
-  /** Do the work, then answer HTTP 200 with a truncated, unparseable body. */
-  | { endpoint: Xd247Endpoint; kind: 'malformedAfterCommit' }
-  /** Do the work, answer after `ms` real milliseconds. */
-  | { endpoint: Xd247Endpoint; kind: 'delay'; ms: number };
+/**
+ * A scripted misbehaviour of the next request to one endpoint; consumed in injection order. The contract's kinds;
+ * an `error` answers its HTTP status with the `{success:false,error:{code,message}}` envelope, doing no work.
+ */
+export type Xd247Fault = SimulatorFault & { endpoint: Xd247Endpoint };
 
 /**
  * OTP order statuses. The document names only `waiting_sms`; the others are this simulator's reading:
