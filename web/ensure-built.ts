@@ -13,7 +13,8 @@ import { join, resolve } from 'node:path';
 
 export const WEB_ROOT = import.meta.dirname;
 export const DIST = resolve(WEB_ROOT, 'dist');
-const INPUTS = ['index.html', 'vite.config.ts', 'src', 'public'];
+// package-lock.json: an upgraded React or urql makes the old bundle stale too.
+const INPUTS = ['index.html', 'vite.config.ts', 'src', 'public', '../package-lock.json'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

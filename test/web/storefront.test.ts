@@ -288,6 +288,20 @@ describe('storefront in a browser', () => {
     await page.getByLabel('Status').selectOption('');
     expect(await unlabelledInputs()).toEqual([]);
 
+    // Pages of 20, older ones on request (cursor pagination).
+    const all = await api<{ orders: { edges: unknown[] } }>(`{ orders(first: 100) { edges { cursor } } }`);
+    for (let i = all.orders.edges.length; i < 23; i++) {
+      const bought = await api<{ buyNumber: { __typename: string } }>(`mutation($input: BuyNumberInput!) { buyNumber(input: $input) { __typename } }`, {
+        input: { service: 'facebook', country: 'VN', provider: 'OTP24HR', idempotencyKey: `web-pages-${i}` },
+      });
+      expect(bought.buyNumber.__typename).toBe('BuyNumberPayload');
+    }
+    await page.reload();
+    await expect.poll(() => page.getByTestId('order-row').count(), { timeout: 10_000 }).toBe(20);
+    await page.getByRole('button', { name: 'Older orders' }).click();
+    await expect.poll(() => page.getByTestId('order-row').count(), { timeout: 10_000 }).toBe(23);
+    expect(await page.getByRole('button', { name: 'Older orders' }).count()).toBe(0);
+
     await page.goto(`${origin}/#/balances`);
     await expect.poll(() => page.getByTestId('balance-total').innerText(), { timeout: 10_000 }).toMatch(/^฿[\d,]+\.\d\d$/);
     expect(await unlabelledInputs()).toEqual([]);

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useClient } from 'urql';
 import { graphql } from './gql';
-import { describeError, describeRequestError, formatMoney, newIdempotencyKey, type TypedError } from './format';
+import { describeError, describeRequestError, formatMoney, newIdempotencyKey, thaiMobileProblem, type TypedError } from './format';
 import { navigate, useSingleFlight } from './hooks';
 import type { Service } from './Catalog';
 
@@ -68,19 +68,6 @@ const PremiumDocument = graphql(`
     }
   }
 `);
-
-/** Thai mobile numbers: 0 then 6, 8 or 9 then 8 digits; +66 / 66 for the leading 0. */
-export function thaiMobileProblem(raw: string): string | null {
-  const value = raw.replace(/[\s-]/g, '');
-  if (value === '') return 'Enter the Thai mobile number to refill.';
-  if (!/^\+?\d+$/.test(value)) return 'Use digits only (spaces and dashes are fine).';
-  const national = value.startsWith('+66') ? `0${value.slice(3)}` : value.startsWith('66') ? `0${value.slice(2)}` : value;
-  if (!national.startsWith('0')) return 'Start with 0 (e.g. 081 234 5678) or +66.';
-  if (!/^0[689]/.test(national)) return 'Thai mobile numbers start with 06, 08 or 09.';
-  if (national.length < 10) return `${10 - national.length} more digit${national.length === 9 ? '' : 's'} needed.`;
-  if (national.length > 10) return 'Too many digits: a Thai mobile number has 10.';
-  return null;
-}
 
 type Answer = { __typename: string; order?: { id: string } } & TypedError;
 
