@@ -30,22 +30,18 @@ const NO_DELIVERIES: ReadonlyArray<SimulatorDelivery> = Object.freeze([]);
 
 /** The provider-independent half of a ProviderSimulator (HTTP host, clock, faults, request log, timers, pushes); subclasses add wire, ledger and processDue. */
 export abstract class SimulatorBase<In extends FaultLike, Out extends FaultLike, R extends SimulatorRequest> {
-  /** The simulator clock (base clock + advanceClock offset). */
-  protected readonly clock: SimulatorClock;
-  /** Real-time timers, all cleared on stop. */
-  protected readonly timers = new TimerSet();
-  /** Faults waiting for their endpoint's next request. */
-  protected readonly faults: FaultQueue<In, Out>;
-  /** Every request received. */
-  protected readonly log = new RequestLog<R>();
+  readonly #clock: SimulatorClock;
+  readonly #timers = new TimerSet();
+  readonly #faults: FaultQueue<In, Out>;
+  readonly #log = new RequestLog<R>();
   readonly #host: HttpHost;
   readonly #pushes: PushSender | null;
   readonly #sweepMs: number | null;
 
   /** Wires the shared half; the provider builds its own state after this. */
   constructor(options: SimulatorBaseOptions<In, Out>) {
-    this.clock = new SimulatorClock(options.now ?? Date.now);
-    this.faults = options.faults;
+    this.#clock = new SimulatorClock(options.now ?? Date.now);
+    this.#faults = options.faults;
     this.#pushes = options.pushes ?? null;
     this.#sweepMs = options.sweepMs ?? null;
     this.#host = new HttpHost({
@@ -54,6 +50,21 @@ export abstract class SimulatorBase<In extends FaultLike, Out extends FaultLike,
       handle: (req, res) => this.handle(req, res),
       ...(options.failureAnswer ? { failureAnswer: options.failureAnswer } : {}),
     });
+  }
+
+  /** Real-time timers, all cleared on stop (the provider's context holds them too). */
+  protected get timers(): TimerSet {
+    return this.#timers;
+  }
+
+  /** Faults waiting for their endpoint's next request. */
+  protected get faults(): FaultQueue<In, Out> {
+    return this.#faults;
+  }
+
+  /** Every request received, for the provider's dispatcher to write to. */
+  protected get log(): RequestLog<R> {
+    return this.#log;
   }
 
   /** Answers one HTTP request in the provider's wire protocol. */
@@ -72,7 +83,7 @@ export abstract class SimulatorBase<In extends FaultLike, Out extends FaultLike,
 
   /** Every request received, in arrival order. */
   get requests(): ReadonlyArray<R> {
-    return this.log.entries;
+    return this.#log.entries;
   }
 
   /** Every push sent (always empty for a provider that pushes nothing). */
@@ -85,36 +96,36 @@ export abstract class SimulatorBase<In extends FaultLike, Out extends FaultLike,
     if (this.#host.running) return this.#host.baseUrl;
     const baseUrl = await this.#host.start(port);
     const sweepMs = this.#sweepMs;
-    if (sweepMs !== null) this.timers.every(sweepMs, () => void this.processDue());
+    if (sweepMs !== null) this.#timers.every(sweepMs, () => void this.processDue());
     return baseUrl;
   }
 
   /** Clears every timer, aborts pushes in flight and closes the server. */
   async stop(): Promise<void> {
-    this.timers.clear();
+    this.#timers.clear();
     this.#pushes?.abortAll();
     await this.#host.stop();
   }
 
   /** Simulator clock, ms since epoch. */
   now(): number {
-    return this.clock.now();
+    return this.#clock.now();
   }
 
   /** Moves the clock forward and processes whatever became due before resolving. */
   async advanceClock(ms: number): Promise<void> {
-    this.clock.advance(ms);
+    this.#clock.advance(ms);
     await this.processDue();
   }
 
   /** Queues a fault for the next request to its endpoint (RangeError for an unknown endpoint or a bad fault). */
   injectFault(fault: In): void {
-    this.faults.add(fault);
+    this.#faults.add(fault);
   }
 
   /** Drops every queued fault. */
   clearFaults(): void {
-    this.faults.clear();
+    this.#faults.clear();
   }
 
   /** Resolves once every push sent so far has been answered or has failed. */
