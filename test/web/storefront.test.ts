@@ -362,6 +362,9 @@ describe('storefront with API keys (CLIENT_TOKENS set)', () => {
     });
     keyedPage.on('websocket', (ws) => ws.on('framesent', (frame) => socketFrames.push(String(frame.payload))));
     keyedPage.on('pageerror', (error) => keyedErrors.push(error.message));
+    keyedPage.on('console', (message) => {
+      if (message.type() === 'error') keyedErrors.push(message.text());
+    });
   }, 90_000);
 
   afterAll(async () => {
@@ -393,6 +396,7 @@ describe('storefront with API keys (CLIENT_TOKENS set)', () => {
     await expect.poll(() => keyedPage.getByTestId('otp-code').count(), { timeout: 15_000 }).toBe(1);
     const init = socketFrames.map((f) => JSON.parse(f) as { type: string; payload?: { authorization?: string } }).find((m) => m.type === 'connection_init');
     expect(init?.payload?.authorization).toBe(`Bearer ${TOKEN}`);
-    expect(keyedErrors).toEqual([]);
+    // The one expected error: Chromium logs the gateway's 401 for the first load, made before a key was entered.
+    expect(keyedErrors.filter((e) => !/status of 401/.test(e))).toEqual([]);
   }, 90_000);
 });
