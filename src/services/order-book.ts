@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { canTransition, OPEN_STATUSES, type OrderStatus } from '../domain/order-status.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { Money } from '../domain/money.ts';
@@ -173,14 +173,12 @@ export class OrderBook {
 
   /** Moves an order to a new status (and sets other fields) if the machine allows; otherwise logs and refuses. */
   async transition(orderId: string, to: OrderStatus, reason: string, fields: Partial<Order> = {}): Promise<Order> {
-    return this.withLock(orderId, async () => {
-      const em = this.db.em();
-      const order = await em.findOneOrFail(OrderSchema, { id: orderId });
+    return this.locked(orderId, async (em, order) => {
       const from = order.status as OrderStatus;
       const moves = from !== to;
       if (moves && !canTransition(from, to)) {
         this.logger.warn({ orderId, from, to, reason }, 'refused an illegal order status transition');
-        return order;
+        return { order, event: null };
       }
       em.assign(order, { ...fields, updatedAt: new Date() });
       if (moves) {
@@ -189,8 +187,7 @@ export class OrderBook {
       }
       await em.flush();
       if (moves) await this.settleClaim(em, order, from);
-      if (moves) this.publish(order, null);
-      return order;
+      return { order, event: moves ? { message: null } : null };
     });
   }
 
@@ -199,21 +196,19 @@ export class OrderBook {
    * by poll and by webhook is one message), status only moves forward, and each change becomes one event.
    */
   async applySnapshot(orderId: string, snapshot: OrderSnapshot, source: string): Promise<Order> {
-    return this.withLock(orderId, async () => {
-      const em = this.db.em();
-      const order = await em.findOneOrFail(OrderSchema, { id: orderId });
+    return this.locked(orderId, async (em, order) => {
       const from = order.status as OrderStatus;
       const otp = snapshot.otp;
       // A snapshot for another number or another provider order is another upstream order: never merge it.
       if ((order.phoneNumber && otp?.phoneNumber && order.phoneNumber !== otp.phoneNumber) || (order.providerRef && order.providerRef !== snapshot.providerRef)) {
         this.logger.warn({ orderId, source, providerRef: snapshot.providerRef }, 'refused a provider update that belongs to another upstream order');
-        return order;
+        return { order, event: null };
       }
       // A match inferred for an order without a provider ref (OTP24HR's history) may name an upstream order
       // another local order already holds: one provider order is never booked twice.
       if (!order.providerRef && (await em.count(OrderSchema, { provider: order.provider, providerRef: snapshot.providerRef, id: { $ne: order.id } })) > 0) {
         this.logger.warn({ orderId, source, providerRef: snapshot.providerRef }, 'refused a provider update naming an upstream order another local order holds');
-        return order;
+        return { order, event: null };
       }
       const newMessage = otp?.message ? await this.storeMessage(em, order, otp.message) : null;
       let to: OrderStatus = snapshot.status;
@@ -243,7 +238,7 @@ export class OrderBook {
       };
       const fieldsChanged = (Object.keys(fields) as (keyof typeof fields)[]).some((k) => !sameValue(order[k], fields[k]));
       // Polling re-reads unchanged orders all the time; only a real change is written.
-      if (!fieldsChanged && !moves && !newMessage) return order;
+      if (!fieldsChanged && !moves && !newMessage) return { order, event: null };
       em.assign(order, { ...fields, updatedAt: new Date() });
       if (moves) {
         order.status = to;
@@ -251,9 +246,7 @@ export class OrderBook {
       }
       await em.flush();
       if (moves) await this.settleClaim(em, order, from);
-      if (newMessage) this.publish(order, newMessage);
-      else if (moves) this.publish(order, null);
-      return order;
+      return { order, event: newMessage || moves ? { message: newMessage } : null };
     });
   }
 
@@ -294,6 +287,27 @@ export class OrderBook {
       kind: order.kind,
       status: order.status,
       message: message ? { code: message.code === null || message.code === undefined ? null : String(message.code), text: message.text, receivedAt: message.receivedAt.toISOString() } : null,
+    });
+  }
+
+  /**
+   * One status update of one order, safe across instances (docs/architecture.md, "Money safety"): inside
+   * a transaction, the row is read with `select … for update` (PESSIMISTIC_WRITE), so a second instance
+   * applying the same provider update waits for the first to commit, then reads what it wrote and finds
+   * nothing to move — one status change, one message. A row lock rather than a version column: no schema
+   * change, no retry loop, and every write of the step (order, status change, message, idempotency claim)
+   * commits or rolls back together. PGlite takes the same statement (one connection: it never waits).
+   * The in-process queue stays, so one instance never holds two connections waiting on one row. The
+   * event is published after the commit.
+   */
+  private async locked(orderId: string, work: (em: EntityManager, order: Order) => Promise<{ order: Order; event: { message: OrderMessage | null } | null }>): Promise<Order> {
+    return this.withLock(orderId, async () => {
+      const { order, event } = await this.db.em().transactional(async (em) => {
+        const row = await em.findOneOrFail(OrderSchema, { id: orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        return work(em, row);
+      });
+      if (event) this.publish(order, event.message);
+      return order;
     });
   }
 

@@ -20,6 +20,11 @@ import { freshDatabase } from '../support/database.ts';
  */
 export const FAULT_PROVIDERS: readonly ProviderId[] = ['SMSCODE', 'OTP24HR', 'XD247', 'EASYSOFT', 'P2W'];
 
+/** The suite's API clients (CLIENT_TOKENS): the admin buys and reads the reports; `shop` is an ordinary client. */
+export const ADMIN = { name: 'admin', token: 'fault-admin-token-0123456789abcdef' } as const;
+export const SHOP = { name: 'shop', token: 'fault-shop-token-0123456789abcdef0' } as const;
+export const CLIENT_TOKENS = `${ADMIN.name}:${ADMIN.token},${SHOP.name}:${SHOP.token}`;
+
 export interface Simulators {
   readonly SMSCODE: SmscodeSimulator;
   readonly OTP24HR: Otp24hrSimulator;
@@ -50,7 +55,7 @@ export async function startSimulators(only: readonly ProviderId[] = FAULT_PROVID
     P2W: createP2wSimulator({ partnerId: P2W_PARTNER, secret: P2W_SECRET, initialBalance: '100000.00', autoComplete: null }),
   };
   const urls = Object.fromEntries(await Promise.all(only.map(async (id) => [id, await sims[id].start(0)] as const))) as Partial<Record<ProviderId, string>>;
-  const env: Record<string, string> = {};
+  const env: Record<string, string> = { CLIENT_TOKENS };
   if (urls.SMSCODE) Object.assign(env, { SMSCODE_API_TOKEN: SMSCODE_TOKEN, SMSCODE_BASE_URL: urls.SMSCODE, SMSCODE_WEBHOOK_SECRET: SMSCODE_SECRET });
   if (urls.OTP24HR) Object.assign(env, { OTP24HR_API_KEY: OTP24HR_KEY, OTP24HR_BASE_URL: urls.OTP24HR, OTP24HR_RATE_LIMIT_PER_MINUTE: '100000' });
   if (urls.XD247) Object.assign(env, { XD247_API_KEY: XD247_SANDBOX_API_KEY, XD247_BASE_URL: urls.XD247 });
@@ -122,10 +127,10 @@ export function freePort(): Promise<number> {
 }
 
 /** POSTs a GraphQL document (plain text: the suite's operations are not part of the typed client). */
-export async function gql<T = any>(graphqlUrl: string, query: string, variables?: Record<string, unknown>, token?: string): Promise<{ data?: T; errors?: { message: string }[] }> {
+export async function gql<T = any>(graphqlUrl: string, query: string, variables?: Record<string, unknown>, token: string = ADMIN.token): Promise<{ data?: T; errors?: { message: string }[] }> {
   const response = await fetch(graphqlUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as never;

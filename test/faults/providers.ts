@@ -1,6 +1,6 @@
 import type { ProviderId } from '../../src/domain/provider.ts';
 import type { ClientAnswer } from './invariants.ts';
-import { gql, type Simulators } from './harness.ts';
+import { ADMIN, gql, type Simulators } from './harness.ts';
 
 /** What a client got back from a spending mutation. */
 export interface BuyAnswer {
@@ -94,7 +94,7 @@ let counter = 0;
 export const newKey = (label: string) => `fault-${label}-${process.pid}-${Date.now()}-${++counter}`;
 
 /** Calls the provider's spending mutation and records what the client was told. */
-export async function buy(graphqlUrl: string, provider: ProviderId, answers: ClientAnswer[], key = newKey(provider.toLowerCase()), ownerId = 'default'): Promise<BuyAnswer> {
+export async function buy(graphqlUrl: string, provider: ProviderId, answers: ClientAnswer[], key = newKey(provider.toLowerCase()), ownerId: string = ADMIN.name): Promise<BuyAnswer> {
   const p = FAULT_PROVIDER_TABLE[provider];
   let answer: BuyAnswer;
   try {
