@@ -49,6 +49,21 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   );
   const services = createServices({ config, db, events, logger, adapters, sandbox: sandbox?.controls ?? null, vault: credentialsVault(config, adapters) });
 
+  // README "API clients": outside sandbox a gateway without a single client would let nobody in (or,
+  // before, everybody): it refuses to start. A sandbox without clients serves everyone as `default`,
+  // so it listens on loopback only unless HOST says otherwise.
+  const openSandbox = await services.clients.isOpenSandbox();
+  if (!config.sandbox && !(await services.clients.anyConfigured())) {
+    await shutdownServices(services, sandbox);
+    throw new ConfigError('No API client is configured: create one with `npm run clients -- create <name> --scopes CATALOG_READ,ORDERS_READ,BUY` (same DATABASE_URL/DATA_DIR), or set CLIENT_TOKENS=name:token');
+  }
+  const host = openSandbox && !config.hostExplicit ? '127.0.0.1' : config.HOST;
+  if (openSandbox) {
+    logger.warn({ host }, config.hostExplicit
+      ? `sandbox without API clients: every request acts as the "default" client with every scope, on HOST=${host} as set`
+      : 'sandbox without API clients: every request acts as the "default" client with every scope, so it listens on 127.0.0.1 only (set HOST to listen elsewhere, or create a client)');
+  }
+
   await services.fxRefresher.start();
   if (sandbox) await endOrdersOfEarlierSandbox(services);
   await reconcileAtStartup(services);
@@ -59,12 +74,13 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
 
   let server: RunningServer;
   try {
-    server = await startHttpServer(buildSchema({ sandbox: config.sandbox }), services, { port: config.PORT, host: config.HOST });
+    server = await startHttpServer(buildSchema({ sandbox: config.sandbox }), services, { port: config.PORT, host });
   } catch (error) {
     await shutdownServices(services, sandbox);
     throw error;
   }
   logger.info({ url: `${server.url}/graphql`, database: db.description, sandbox: config.sandbox, providers: adapters.map((a) => a.id), absent: PROVIDERS.map((d) => d.id).filter((id) => !adapters.some((a) => a.id === id)) }, 'switchboard listening');
+  logger.info({ rateLimit: config.RATE_LIMIT, spendLimit: config.SPEND_LIMIT, store: services.limits.store, openSandbox }, 'per-client limits');
 
   let stopping: Promise<void> | null = null;
   return {
@@ -122,6 +138,7 @@ async function shutdownServices(services: Services, sandbox: Sandbox | null): Pr
   for (const adapter of services.providers.all()) await adapter.close?.();
   await sandbox?.stop();
   await services.db.close();
+  await services.limits.close();
   await closeEventBus(services.events);
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ProviderDescriptor } from './providers/descriptor.ts';
 import { ProviderSettingsError } from './providers/descriptor.ts';
 import { PROVIDERS } from './providers/registry.ts';
+import { CURRENCIES, isCurrency, type Currency } from './domain/money.ts';
 
 /** Parses "true/false/1/0/yes/no" the way operators write flags in environment files. */
 const flag = z
@@ -60,6 +61,51 @@ const clientList = z
   .regex(/^[\w.-]+:[^,:\s]{16,}(,[\w.-]+:[^,:\s]{16,})*$/, 'name:token pairs (tokens at least 16 characters), comma-separated')
   .transform((v) => v.split(',').map((entry) => ({ name: entry.slice(0, entry.indexOf(':')), token: entry.slice(entry.indexOf(':') + 1) })));
 
+/** `120/minute`: requests (and spending fields, one point each) per client per window; `off` for none. */
+export const RATE_WINDOWS = { second: 1, minute: 60, hour: 3600 } as const;
+export type RateWindow = keyof typeof RATE_WINDOWS;
+export interface RateLimit {
+  readonly points: number;
+  readonly window: RateWindow;
+}
+export function parseRateLimit(text: string): RateLimit | null {
+  const v = text.trim();
+  if (v === 'off') return null;
+  const m = /^(\d+)\/(second|minute|hour)$/.exec(v);
+  if (!m || Number(m[1]) < 1) throw new RangeError('a rate such as 120/minute (per second, minute or hour), or off');
+  return { points: Number(m[1]), window: m[2] as RateWindow };
+}
+
+/** `THB:5000/day`: what one client may spend per calendar period (UTC) in one currency; `off` for no limit. */
+export const SPEND_PERIODS = ['hour', 'day', 'week', 'month'] as const;
+export type SpendPeriod = (typeof SPEND_PERIODS)[number];
+export interface SpendLimit {
+  readonly currency: Currency;
+  /** Exact decimal text. */
+  readonly amount: string;
+  readonly period: SpendPeriod;
+}
+export function parseSpendLimit(text: string): SpendLimit | null {
+  const v = text.trim();
+  if (v === 'off') return null;
+  const m = /^([A-Z]{3}):(\d+(?:\.\d+)?)\/(hour|day|week|month)$/.exec(v);
+  if (!m || !isCurrency(m[1]!)) throw new RangeError(`a limit such as THB:5000/day (currency ${CURRENCIES.join(', ')}; period hour, day, week or month), or off`);
+  return { currency: m[1] as Currency, amount: m[2]!, period: m[3] as SpendPeriod };
+}
+
+const limitSetting = <T>(parse: (text: string) => T, fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return parse(v === undefined || v.trim() === '' ? fallback : v);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    });
+
 /** `https://app.example.com,http://localhost:5173`: browser origins allowed to call the gateway cross-origin. */
 const originList = z
   .string()
@@ -99,6 +145,9 @@ const env = z.object({
   SANDBOX_OTP_DELAY_MS: msRange.default({ minDelayMs: 2000, maxDelayMs: 6000 }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_TOKENS: clientList.optional(),
+  // Per-client limits (README "API clients"): a client's own override, stored with it, wins.
+  RATE_LIMIT: limitSetting(parseRateLimit, '600/minute'),
+  SPEND_LIMIT: limitSetting(parseSpendLimit, 'off'),
 
   FX_RATES: rateList.default([
     { base: 'USD', quote: 'THB', rate: '32.50' },
@@ -145,6 +194,8 @@ export interface Config extends ParsedEnv {
   readonly sandbox: boolean;
   /** Outside sandbox: every provider whose credentials are set (the others are absent). Empty in sandbox. */
   readonly providers: readonly ConfiguredProvider[];
+  /** True when HOST was set (otherwise a sandbox without API clients listens on loopback only). */
+  readonly hostExplicit: boolean;
 }
 
 // Variables whose values must never be echoed, even in a configuration error.
@@ -186,7 +237,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   // Sandbox is all simulators or none: never a simulator beside a live provider.
   const sandbox = parsed.SANDBOX || configured.length === 0;
-  return { ...parsed, sandbox, providers: sandbox ? [] : configured };
+  return { ...parsed, sandbox, providers: sandbox ? [] : configured, hostExplicit: (source.HOST ?? '').trim() !== '' };
 }
 
 function describeExpectation(issue: z.core.$ZodIssue): string {

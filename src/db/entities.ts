@@ -116,4 +116,32 @@ export const WebhookReceipt = defineEntity({
 });
 export type WebhookReceipt = InferEntity<typeof WebhookReceipt>;
 
-export const ENTITIES = [OrderSchema, StatusChange, OrderMessage, IdempotencyRecord, WebhookReceipt];
+/** What an API client may do (README "API clients"); enforced on fields by @pothos/plugin-scope-auth. */
+export const CLIENT_SCOPES = ['CATALOG_READ', 'ORDERS_READ', 'BUY', 'ADMIN'] as const;
+export type ClientScope = (typeof CLIENT_SCOPES)[number];
+
+/**
+ * An API client created by the gateway (admin command or mutation). Only the SHA-256 of its key is
+ * kept (keys are 256 random bits, so a fast hash is enough); `keyPrefix` identifies it in lists.
+ * A revoked client keeps its row: its name owns orders and is never given to another client.
+ */
+export const ApiClient = defineEntity({
+  name: 'ApiClient',
+  tableName: 'api_clients',
+  properties: {
+    name: p.string().length(100).primary(),
+    keyHash: p.string().length(64).unique(),
+    keyPrefix: p.string().length(16),
+    scopes: p.json<ClientScope[]>(),
+    /** Overrides RATE_LIMIT (`120/minute`, `off`); null follows the setting. */
+    rateLimit: p.string().length(40).nullable(),
+    /** Overrides SPEND_LIMIT (`THB:5000/day`, `off`); null follows the setting. */
+    spendLimit: p.string().length(60).nullable(),
+    createdAt: p.datetime(),
+    rotatedAt: p.datetime().nullable(),
+    revokedAt: p.datetime().nullable(),
+  },
+});
+export type ApiClient = InferEntity<typeof ApiClient>;
+
+export const ENTITIES = [OrderSchema, StatusChange, OrderMessage, IdempotencyRecord, WebhookReceipt, ApiClient];

@@ -1,3 +1,4 @@
+import type { Money } from './money.ts';
 import type { ProviderId } from './provider.ts';
 
 /**
@@ -136,6 +137,30 @@ export class AmbiguousOutcomeError extends SwitchboardError {
   }
 }
 
+/**
+ * The client's spend limit for the period would be passed by this purchase: refused before any
+ * provider was called (nothing spent). `spent` counts the period's orders that were, or may have
+ * been, charged (every status but FAILED), converted into the limit's currency.
+ */
+export class SpendLimitExceededError extends SwitchboardError {
+  readonly limit: Money;
+  readonly spent: Money;
+  readonly requested: Money;
+  readonly period: string;
+  readonly resetsAt: Date;
+  constructor(init: { limit: Money; spent: Money; requested: Money; period: string; resetsAt: Date }) {
+    super(
+      'SPEND_LIMIT_EXCEEDED',
+      `Spend limit ${init.limit.amount.toFixed()} ${init.limit.currency} per ${init.period} reached: ${init.spent.amount.toFixed(2)} spent, this purchase ${init.requested.amount.toFixed(2)}; resets at ${init.resetsAt.toISOString()}`,
+    );
+    this.limit = init.limit;
+    this.spent = init.spent;
+    this.requested = init.requested;
+    this.period = init.period;
+    this.resetsAt = init.resetsAt;
+  }
+}
+
 /** Failures after which retrying the same request can never have charged anything. */
 export function isSideEffectFree(error: unknown): boolean {
   return (
@@ -144,7 +169,8 @@ export function isSideEffectFree(error: unknown): boolean {
     error instanceof RateLimitedError ||
     error instanceof ServiceUnavailableError ||
     error instanceof ValidationError ||
-    error instanceof FxRateUnavailableError
+    error instanceof FxRateUnavailableError ||
+    error instanceof SpendLimitExceededError
   );
 }
 

@@ -15,6 +15,7 @@ const WebhookRegistrationRef = builder.objectRef<{ provider: string; url: string
 
 builder.mutationFields((t) => ({
   registerProviderWebhook: t.field({
+    authScopes: { ADMIN: true },
     type: WebhookRegistrationRef,
     description: 'ADMIN: registers PUBLIC_URL/webhooks/<provider> with the provider, optionally sending its test event.',
     errors: { types: ORDER_ACTION_ERRORS, dataField: { name: 'registration', description: 'What was registered.' } },

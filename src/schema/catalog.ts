@@ -134,11 +134,13 @@ const CatalogFilter = builder.inputType('CatalogFilter', {
 
 builder.queryFields((t) => ({
   countries: t.field({
+    authScopes: { CATALOG_READ: true },
     type: [CountryRef],
     description: 'Countries any configured provider sells numbers in.',
     resolve: (_root, _args, ctx) => ctx.services.catalog.countries(),
   }),
   catalog: t.connection({
+    authScopes: { CATALOG_READ: true },
     type: ServiceRef,
     description: 'The unified catalog: services with every provider offer, prices native and converted into `currency`.',
     args: {

@@ -9,6 +9,7 @@ import {
   RateLimitedError,
   RequestInProgressError,
   ServiceUnavailableError,
+  SpendLimitExceededError,
   SwitchboardError,
   UnsupportedError,
   ValidationError,
@@ -135,6 +136,19 @@ builder.objectType(UnsupportedError, {
   }),
 });
 
+builder.objectType(SpendLimitExceededError, {
+  name: 'SpendLimitExceeded',
+  description: "This purchase would pass the client's spend limit for the period (SPEND_LIMIT or the client's own). Refused before any provider was called: nothing was charged.",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    limit: t.field({ type: MoneyRef, description: 'The limit, in its currency.', resolve: (e) => e.limit }),
+    spent: t.field({ type: MoneyRef, description: "What the period's orders (every one but FAILED) amount to, converted with the disclosed rates.", resolve: (e) => e.spent }),
+    requested: t.field({ type: MoneyRef, description: 'This purchase, converted into the limit currency.', resolve: (e) => e.requested }),
+    period: t.string({ description: 'hour, day, week (from Monday) or month, in UTC.', resolve: (e) => e.period }),
+    resetsAt: t.field({ type: 'DateTime', description: 'When the period ends and the limit starts again.', resolve: (e) => e.resetsAt }),
+  }),
+});
+
 /** Errors every spending mutation can return. */
 export const SPENDING_ERRORS = [
   ValidationError,
@@ -147,6 +161,7 @@ export const SPENDING_ERRORS = [
   IdempotencyKeyReusedError,
   RequestInProgressError,
   FxRateUnavailableError,
+  SpendLimitExceededError,
 ];
 
 /** Errors of mutations on an existing order. */

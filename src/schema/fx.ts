@@ -22,11 +22,13 @@ export const FxRateRef = builder.objectRef<FxRate>('FxRate').implement({
 
 builder.queryFields((t) => ({
   fxRates: t.field({
+    authScopes: { CATALOG_READ: true },
     type: [FxRateRef],
     description: 'Every exchange rate Switchboard holds; cross rates are derived through USD when converting.',
     resolve: (_root, _args, ctx) => ctx.services.fx.list(),
   }),
   convert: t.field({
+    authScopes: { CATALOG_READ: true },
     type: ConvertedMoneyRef,
     description: 'Converts an amount between currencies with the current rates; fails with FX_RATE_UNAVAILABLE when no fresh rate exists.',
     args: {
@@ -44,6 +46,7 @@ builder.queryFields((t) => ({
 
 builder.subscriptionFields((t) => ({
   fxRatesChanged: t.field({
+    authScopes: { CATALOG_READ: true },
     type: [FxRateRef],
     description: 'Emits the full list of rates whenever a rate is set or refreshed.',
     subscribe: (_root, _args, ctx) => ctx.services.events.subscribe('fx.ratesChanged'),

@@ -58,6 +58,7 @@ const ResendResultRef = builder.objectRef<{ order: Awaited<ReturnType<GraphQLCon
 
 builder.queryFields((t) => ({
   order: t.field({
+    authScopes: { ORDERS_READ: true },
     type: OrderRef,
     nullable: true,
     description: 'One of your orders by global id; null when it does not exist or is not yours.',
@@ -71,6 +72,7 @@ builder.queryFields((t) => ({
     },
   }),
   orders: t.connection({
+    authScopes: { ORDERS_READ: true },
     type: OrderRef,
     description: 'Your orders from the local order book, newest first.',
     args: { filter: t.arg({ type: OrderFilter, description: 'Optional filters.' }) },
@@ -104,6 +106,7 @@ builder.queryFields((t) => ({
     },
   }),
   activeOrders: t.field({
+    authScopes: { ORDERS_READ: true },
     type: [OrderRef],
     description: 'Your orders that can still change (PENDING, UNKNOWN, ACTIVE, OTP_RECEIVED), newest first.',
     resolve: async (_root, _args, ctx) =>
@@ -113,6 +116,7 @@ builder.queryFields((t) => ({
 
 builder.mutationFields((t) => ({
   buyNumber: t.field({
+    authScopes: { BUY: true },
     type: OtpOrderRef,
     description: 'Buys a virtual number for an OTP. Idempotent per idempotencyKey; an ambiguous provider outcome returns the order in UNKNOWN and reconciles it.',
     errors: {
@@ -137,6 +141,7 @@ builder.mutationFields((t) => ({
       }),
   }),
   cancelOrder: t.field({
+    authScopes: { BUY: true },
     type: OrderRef,
     description: 'Cancels an ACTIVE order where its provider allows (see capabilities); the refund is recorded. Refused with CancelTooEarly while the provider forbids it, Unsupported where it cannot cancel.',
     errors: { types: ORDER_ACTION_ERRORS, dataField: { name: 'order', description: 'The canceled order.' } },
@@ -144,6 +149,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) => ctx.services.orderActions.cancel(ctx.viewer.clientId, parseOrderId(String(input.orderId))),
   }),
   completeOrder: t.field({
+    authScopes: { BUY: true },
     type: OrderRef,
     description: 'Marks an order that received its code as completed, releasing the number.',
     errors: { types: ORDER_ACTION_ERRORS, dataField: { name: 'order', description: 'The completed order.' } },
@@ -151,6 +157,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) => ctx.services.orderActions.complete(ctx.viewer.clientId, parseOrderId(String(input.orderId))),
   }),
   resendSms: t.field({
+    authScopes: { BUY: true },
     type: ResendResultRef,
     description: 'Asks the provider to send the SMS again (not every platform supports it).',
     errors: { types: ORDER_ACTION_ERRORS, dataField: { name: 'outcome', description: 'The order and whether the SMS was resent.' } },
@@ -206,6 +213,7 @@ function currentState(order: Order): OrderChangedEvent {
 
 builder.subscriptionFields((t) => ({
   otpReceived: t.field({
+    authScopes: { ORDERS_READ: true },
     type: OtpReceivedRef,
     description: 'Streams every SMS received on one of your orders (or on all of them when orderId is omitted) the moment it arrives.',
     args: {
@@ -225,6 +233,7 @@ builder.subscriptionFields((t) => ({
     resolve: (e: OrderChangedEvent) => ({ orderId: e.orderId, message: e.message! }),
   }),
   orderUpdated: t.field({
+    authScopes: { ORDERS_READ: true },
     type: OrderRef,
     description: 'Streams your order each time it changes (status moves and received messages), of any kind. With orderId, the order as it is now comes first.',
     args: { orderId: t.arg.id({ description: 'Global id of one order; omit for all your orders.' }) },
@@ -242,6 +251,7 @@ builder.subscriptionFields((t) => ({
 builder.mutationField('sandboxDeliverOtp', (t) =>
   t.field({
     type: OtpOrderRef,
+    authScopes: { BUY: true },
     subGraphs: ['sandbox'],
     description: 'SANDBOX ONLY: the simulator delivers an SMS with this code to the order now (absent outside sandbox mode).',
     errors: { types: [ValidationError], dataField: { name: 'order', description: 'The order (updates arrive through subscriptions).' } },

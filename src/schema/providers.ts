@@ -19,7 +19,7 @@ const HealthRef = builder.objectRef<ProviderHealth>('ProviderHealth').implement(
   fields: (t) => ({
     status: t.field({ type: HealthStatusEnum, description: 'Overall state.', resolve: (h) => h.status }),
     checkedAt: t.field({ type: 'DateTime', nullable: true, description: 'When the last call finished.', resolve: (h) => h.checkedAt }),
-    detail: t.string({ nullable: true, description: 'What the last problem was, if any.', resolve: (h) => h.detail }),
+    detail: t.string({ nullable: true, authScopes: { ADMIN: true }, unauthorizedResolver: () => null, description: 'What the last problem was, if any (ADMIN; null for other clients).', resolve: (h) => h.detail }),
   }),
 });
 
@@ -48,6 +48,7 @@ const ProviderRef = builder.objectRef<ProviderView>('Provider').implement({
       },
     }),
     balance: t.field({
+      authScopes: { ADMIN: true },
       type: MoneyRef,
       nullable: true,
       description: "Account balance in the provider's currency (read at most every 15 s, shared by every query); null when it cannot be read.",
@@ -84,11 +85,13 @@ const BalanceSheetRef = builder.objectRef<BalanceSheet>('Balances').implement({
 
 builder.queryFields((t) => ({
   providers: t.field({
+    authScopes: { CATALOG_READ: true },
     type: [ProviderRef],
     description: 'Configured providers with capabilities, health, OTP success figures and (cached) balance.',
     resolve: (_root, _args, ctx) => ctx.services.directory.all(),
   }),
   balances: t.field({
+    authScopes: { ADMIN: true },
     type: BalanceSheetRef,
     description: 'Balances of every provider account (cached for 15 s) and their total in `currency`.',
     args: { currency: t.arg({ type: CurrencyEnum, required: true, description: 'Currency of the converted figures and the total.' }) },

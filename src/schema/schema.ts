@@ -11,6 +11,7 @@ import './order-kinds.ts';
 import './orders.ts';
 import './topups.ts';
 import './admin.ts';
+import './clients.ts';
 import './reconciliation.ts';
 
 builder.queryType({ description: 'Read the catalog, prices, balances and your orders.' });

@@ -61,6 +61,7 @@ const RefundOrderInput = OrderActionInput('RefundOrderInput', 'Which order to re
 
 builder.mutationFields((t) => ({
   refillMobile: t.field({
+    authScopes: { BUY: true },
     type: OrderRef,
     description: 'Refills airtime on a Thai mobile number. Validated against the catalog before anything is sent; idempotent per idempotencyKey.',
     errors: { types: SPENDING_ERRORS, dataField: { name: 'order', description: 'The refill (a MobileRefillOrder), ACTIVE while the provider processes it.' } },
@@ -68,6 +69,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) => ctx.services.topUps.refillMobile(ctx.viewer.clientId, { network: input.network, phoneNumber: input.phoneNumber, amount: String(input.amount), idempotencyKey: input.idempotencyKey }),
   }),
   cancelRefill: t.field({
+    authScopes: { BUY: true },
     type: OrderRef,
     description: 'Asks the provider to cancel (return) a refill; the outcome arrives later on orderUpdated (REFUNDED, or unchanged when refused).',
     errors: { types: ORDER_ACTION_ERRORS, dataField: { name: 'order', description: 'The refill.' } },
@@ -80,6 +82,7 @@ builder.mutationFields((t) => ({
     },
   }),
   topUpGame: t.field({
+    authScopes: { BUY: true },
     type: OrderRef,
     description: 'Tops up a game account with a package. topupInfo is checked against the package’s fields before anything is sent; idempotent per idempotencyKey.',
     errors: { types: SPENDING_ERRORS, dataField: { name: 'order', description: 'The top-up (a GameTopUpOrder).' } },
@@ -94,6 +97,7 @@ builder.mutationFields((t) => ({
     },
   }),
   orderSocialBoost: t.field({
+    authScopes: { BUY: true },
     type: OrderRef,
     description: 'Orders a social media boost for one link; idempotent per idempotencyKey.',
     errors: { types: SPENDING_ERRORS, dataField: { name: 'order', description: 'The boost (a SocialBoostOrder).' } },
@@ -101,6 +105,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) => ctx.services.topUps.orderSocialBoost(ctx.viewer.clientId, input),
   }),
   buyPremiumApp: t.field({
+    authScopes: { BUY: true },
     type: OrderRef,
     description: 'Buys a premium app account; its credentials appear on the order, for its owner only. Idempotent per idempotencyKey.',
     errors: { types: SPENDING_ERRORS, dataField: { name: 'order', description: 'The purchase (a PremiumAppOrder).' } },
@@ -108,6 +113,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) => ctx.services.topUps.buyPremiumApp(ctx.viewer.clientId, input),
   }),
   refundOrder: t.field({
+    authScopes: { BUY: true },
     type: OrderRef,
     description: 'Asks the provider to refund an order, where it supports refunds (see capabilities); Unsupported elsewhere.',
     errors: { types: ORDER_ACTION_ERRORS, dataField: { name: 'order', description: 'The order.' } },

@@ -5,7 +5,9 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { SwitchboardError } from '../domain/errors.ts';
 import type { GraphQLContext } from '../schema/builder.ts';
 import type { Services } from '../services/services.ts';
-import { resolveViewer } from './viewer.ts';
+import type { IncomingMessage } from 'node:http';
+import { viewerOf } from './viewer.ts';
+import { clientRateLimitPlugin } from './request-guard.ts';
 import { operationLimitPlugins } from './operation-limits.ts';
 
 /** Header a non-browser client may send on a GET (a browser cannot add it cross-site without a preflight). */
@@ -32,7 +34,7 @@ export function createGraphQLHandler(schema: GraphQLSchema, services: Services):
       if (!origin || !services.config.CORS_ORIGINS.includes(origin)) return false;
       return { origin, credentials: false, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'accept', CSRF_HEADER], maxAge: 600 };
     },
-    plugins: [useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }), ...operationLimitPlugins(services.config)],
+    plugins: [useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }), ...operationLimitPlugins(services.config), clientRateLimitPlugin(services.limits)],
     logging: {
       debug: (...args) => services.logger.debug({ yoga: args.map(String) }),
       info: (...args) => services.logger.info({ yoga: args.map(String) }),
@@ -40,9 +42,9 @@ export function createGraphQLHandler(schema: GraphQLSchema, services: Services):
       error: (...args) => services.logger.error({ yoga: args.map(String) }),
     },
     maskedErrors: { maskError: exposeDomainErrors },
-    context: ({ request, connectionParams }: { request: Request; connectionParams?: Record<string, unknown> }) => {
-      const header = request.headers.get('authorization') ?? (connectionParams?.authorization as string | undefined) ?? (connectionParams?.Authorization as string | undefined);
-      const viewer = resolveViewer(services.config, header);
+    // The request guard (HTTP) or the socket's connection_init (WebSocket) authenticated the caller once.
+    context: (initial) => {
+      const viewer = viewerOf((initial as { req?: IncomingMessage }).req);
       if (!viewer) {
         throw new GraphQLError('A valid client token is required (Authorization: Bearer <token>)', {
           extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },

@@ -78,7 +78,7 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
 
   /** Refusals that need no body come first (form posts, bad token, declared size); then the body is read with a byte count. */
   async function serveGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const refusal = checkRequestHead(services.config, req);
+    const refusal = await checkRequestHead(services.config, req, services.clients);
     if (refusal) return sendRefusal(services.config, req, res, refusal);
     const method = req.method ?? 'GET';
     let body: Buffer | undefined;
@@ -162,9 +162,6 @@ async function writeResponse(response: Response, res: ServerResponse, aborted: A
 /** One warning per open edge at start-up, so an operator sees what a browser or a stranger could do. */
 function warnAboutOpenEdges(services: Services): void {
   const { config, logger } = services;
-  if (!config.CLIENT_TOKENS && !config.sandbox) {
-    logger.warn('CLIENT_TOKENS is unset: every caller acts as the single tenant and may buy numbers; set CLIENT_TOKENS before exposing this gateway');
-  }
   if (config.CORS_ORIGINS.length) logger.info({ origins: config.CORS_ORIGINS }, 'CORS allowed for these browser origins (without credentials)');
   if (config.INTROSPECTION && !config.sandbox) logger.info('GraphQL introspection is on (INTROSPECTION=false turns it off)');
 }

@@ -18,7 +18,8 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import type { Config } from '../config.ts';
-import { resolveViewer } from './viewer.ts';
+import type { IncomingMessage } from 'node:http';
+import { viewerOf } from './viewer.ts';
 
 /**
  * What one field costs, by `Type.field`. Fields whose resolvers call an upstream provider (or fan
@@ -155,9 +156,7 @@ export function operationLimitPlugins(config: Config, limits: OperationLimits = 
       },
       onValidate({ addValidationRule, context }) {
         for (const rule of rules) addValidationRule(rule);
-        const ctx = context as { request?: Request; connectionParams?: Record<string, unknown> };
-        const header = ctx.request?.headers.get('authorization') ?? (ctx.connectionParams?.authorization as string | undefined) ?? (ctx.connectionParams?.Authorization as string | undefined);
-        if (resolveViewer(config, header)) return;
+        if (viewerOf((context as { req?: IncomingMessage }).req)) return;
         return ({ result, setResult }) => {
           if (result.length === 0) return;
           setResult(result.map((error) => (SUGGESTION.test(error.message) ? new GraphQLError(error.message.replace(SUGGESTION, ''), { nodes: error.nodes, extensions: error.extensions }) : error)));

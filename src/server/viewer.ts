@@ -1,25 +1,25 @@
-import { timingSafeEqual } from 'node:crypto';
-import type { Config } from '../config.ts';
+import type { IncomingMessage } from 'node:http';
 import type { Viewer } from '../schema/builder.ts';
-
-/** The client every request acts as when CLIENT_TOKENS is unset (single-tenant, e.g. sandbox). */
-export const DEFAULT_VIEWER: Viewer = { clientId: 'default', isAdmin: true };
+import type { ApiClients } from '../services/api-clients.ts';
 
 /**
- * Resolves the calling API client from `Authorization: Bearer <token>`. Returns null for an
- * unknown token. Tokens are compared in constant time; the admin client is the one named "admin".
+ * Resolves the calling API client from `Authorization: Bearer <key>`: a CLIENT_TOKENS client
+ * (compared in constant time), a stored client (by the SHA-256 of its key, revoked ones refused),
+ * or — in a sandbox with no client at all — the `default` client with every scope. Null otherwise.
  */
-export function resolveViewer(config: Config, authorization: string | null | undefined): Viewer | null {
-  const clients = config.CLIENT_TOKENS;
-  if (!clients) return DEFAULT_VIEWER;
-  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-  if (!token) return null;
-  const presented = Buffer.from(token);
-  for (const client of clients) {
-    const expected = Buffer.from(client.token);
-    if (expected.length === presented.length && timingSafeEqual(expected, presented)) {
-      return { clientId: client.name, isAdmin: client.name === 'admin' };
-    }
-  }
-  return null;
+export async function resolveViewer(clients: ApiClients, authorization: string | null | undefined): Promise<Viewer | null> {
+  const client = await clients.authenticate(authorization);
+  return client ? { clientId: client.clientId, scopes: client.scopes, isAdmin: client.scopes.includes('ADMIN') } : null;
+}
+
+// The viewer found for a raw request (HTTP) or a socket's upgrade request (WebSocket), so the
+// GraphQL context and validation use the one authentication the request guard made.
+const viewers = new WeakMap<IncomingMessage, Viewer>();
+
+export function rememberViewer(req: IncomingMessage, viewer: Viewer): void {
+  viewers.set(req, viewer);
+}
+
+export function viewerOf(req: IncomingMessage | undefined): Viewer | null {
+  return req ? (viewers.get(req) ?? null) : null;
 }

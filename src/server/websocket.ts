@@ -8,7 +8,7 @@ import type { GraphQLContext, Viewer } from '../schema/builder.ts';
 import type { Services } from '../services/services.ts';
 import { GRAPHQL_PATH } from './graphql.ts';
 import { originAllowed } from './request-guard.ts';
-import { resolveViewer } from './viewer.ts';
+import { rememberViewer, resolveViewer } from './viewer.ts';
 
 interface EnvelopedRoot {
   execute: (args: ExecutionArgs) => unknown;
@@ -36,6 +36,8 @@ export function attachWebSockets(server: Server, yoga: YogaServerInstance<Record
     verifyClient: (info, done) => (originAllowed(config, info.origin || undefined, info.req.headers.host) ? done(true) : done(false, 403, 'Origin not allowed')),
   });
   const viewers = new WeakMap<Context, Viewer>();
+  // The credential each socket presented: every operation re-checks it, so a revoked or rotated key stops at once.
+  const credentials = new WeakMap<Context, string | undefined>();
   const socketsByClient = new Map<string, Set<Context>>();
 
   const refuse = (message: string, code: string) => [new GraphQLError(message, { extensions: { code } })];
@@ -44,10 +46,10 @@ export function attachWebSockets(server: Server, yoga: YogaServerInstance<Record
   useServer(
     {
       connectionInitWaitTimeout: config.WS_INIT_TIMEOUT_MS,
-      onConnect: (ctx) => {
+      onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
         const header = (params.authorization as string | undefined) ?? (params.Authorization as string | undefined) ?? ctx.extra.request.headers.authorization;
-        const viewer = resolveViewer(config, header);
+        const viewer = await resolveViewer(services.clients, header);
         if (!viewer) return false; // graphql-ws closes with 4403 Forbidden
         const sockets = socketsByClient.get(viewer.clientId) ?? new Set<Context>();
         if (sockets.size >= config.WS_MAX_SOCKETS_PER_CLIENT) {
@@ -57,6 +59,8 @@ export function attachWebSockets(server: Server, yoga: YogaServerInstance<Record
         sockets.add(ctx);
         socketsByClient.set(viewer.clientId, sockets);
         viewers.set(ctx, viewer);
+        credentials.set(ctx, header);
+        rememberViewer(ctx.extra.request, viewer);
         return true;
       },
       onClose: (ctx) => {
@@ -92,6 +96,13 @@ export function attachWebSockets(server: Server, yoga: YogaServerInstance<Record
         if (perClient > config.WS_MAX_SUBSCRIPTIONS_PER_CLIENT) {
           return refuse(`Too many operations for this client (WS_MAX_SUBSCRIPTIONS_PER_CLIENT=${config.WS_MAX_SUBSCRIPTIONS_PER_CLIENT})`, 'TOO_MANY_SUBSCRIPTIONS');
         }
+        // After the counts (taken before any await, while ctx.subscriptions is exact): the key is checked again.
+        const current = await resolveViewer(services.clients, credentials.get(ctx));
+        if (!current || current.clientId !== viewer.clientId) {
+          ctx.extra.socket.close(4403, 'Forbidden: this key was revoked or rotated');
+          return refuse('This key was revoked or rotated', 'UNAUTHENTICATED');
+        }
+        rememberViewer(ctx.extra.request, current);
         const request = ctx.extra.request;
         const headers = new Headers();
         for (const [k, v] of Object.entries(request.headers)) if (typeof v === 'string') headers.set(k, v);

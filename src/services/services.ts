@@ -4,7 +4,9 @@ import { Dec, isCurrency } from '../domain/money.ts';
 import type { ProviderAdapter, ProviderId } from '../domain/provider.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { SandboxControls } from '../providers/descriptor.ts';
+import { ApiClients } from './api-clients.ts';
 import { Balances } from './balances.ts';
+import { ClientLimits } from './client-limits.ts';
 import { Catalog } from './catalog.ts';
 import type { CredentialsVault } from './credentials-vault.ts';
 import type { EventBus } from './event-bus.ts';
@@ -52,6 +54,10 @@ export interface Services {
   readonly orphans: OrphanFinder;
   /** The admin's books-against-the-provider's report. */
   readonly reports: ReconciliationReports;
+  /** API clients: CLIENT_TOKENS and the ones stored in the database (keys hashed). */
+  readonly clients: ApiClients;
+  /** Per-client request rate and spend limits. */
+  readonly limits: ClientLimits;
   /** Sandbox-only hooks (simulator controls) per provider, absent in production. */
   readonly sandbox: ReadonlyMap<ProviderId, SandboxControls> | null;
 }
@@ -79,7 +85,9 @@ export function createServices(deps: {
   const catalog = new Catalog(providers, fx, logger);
   const book = new OrderBook(db, events, logger, deps.vault);
   const idempotency = new IdempotencyStore(db);
-  const pipeline = new SpendingPipeline({ providers, catalog, book, idempotency, logger, publicUrl: config.PUBLIC_URL, callDeadlineMs: config.CALL_DEADLINE_SECONDS * 1000 });
+  const clients = new ApiClients(db, config);
+  const limits = new ClientLimits({ config, db, fx, clients, logger });
+  const pipeline = new SpendingPipeline({ providers, catalog, book, idempotency, logger, publicUrl: config.PUBLIC_URL, callDeadlineMs: config.CALL_DEADLINE_SECONDS * 1000, limits });
   const reconciler = new Reconciler({ providers, book, logger });
   const stats = new OtpStats(db);
   const orphans = new OrphanFinder({ providers, book, idempotency, logger });
@@ -111,6 +119,8 @@ export function createServices(deps: {
     idempotency,
     orphans,
     reports: new ReconciliationReports({ db, providers, orphans }),
+    clients,
+    limits,
     sandbox: deps.sandbox,
   };
 }

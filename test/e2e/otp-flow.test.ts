@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { gql, gqlData, sseSubscribe, wsSubscribe } from '../support/clients.ts';
+import { gql, gqlData, sseSubscribe, TEST_ADMIN_TOKEN, wsSubscribe } from '../support/clients.ts';
 import { startGateway, type TestGateway } from '../support/gateway.ts';
 import type { OrdersQuery } from '../gql/graphql.ts';
 import { ActiveOrders, BalancesInThb, BuyNumber, CancelOrder, CompleteOrder, OrderById, Orders, OrderUpdated, OtpReceived, RegisterWebhook, ResendSms } from './documents.ts';
@@ -77,7 +77,7 @@ describe('OTP orders, polling mode (PUBLIC_URL unset)', () => {
     expect(late.cancelOrder).toMatchObject({ __typename: 'CancelOrderPayload', order: { status: 'CANCELED', refund: { amount: '15000', currency: 'IDR' } } });
     expect(gw.sim.balanceOf()).toBe(before);
 
-    const { balances } = await gqlData(gw.graphqlUrl, BalancesInThb, { currency: 'THB' });
+    const { balances } = await gqlData(gw.graphqlUrl, BalancesInThb, { currency: 'THB' }, TEST_ADMIN_TOKEN);
     const smscode = balances.providers.find((p) => p.provider === 'SMSCODE')!;
     expect(smscode.balance).toEqual({ amount: String(before), currency: 'IDR' });
     expect(smscode.converted?.fx.pair).toBe('IDR/THB');
@@ -183,7 +183,7 @@ describe('OTP orders, webhook mode (PUBLIC_URL set)', () => {
   beforeAll(async () => {
     // The watcher's safety-net poll is pushed far out, so every update below must come by webhook.
     gw = await startGateway({ publicUrl: true, env: { WATCHER_MIN_INTERVAL_MS: '600000', WATCHER_MAX_INTERVAL_MS: '600000' } });
-    const registered = await gqlData(gw.graphqlUrl, RegisterWebhook, { provider: 'SMSCODE', sendTest: true });
+    const registered = await gqlData(gw.graphqlUrl, RegisterWebhook, { provider: 'SMSCODE', sendTest: true }, TEST_ADMIN_TOKEN);
     expect(registered.registerProviderWebhook).toMatchObject({
       __typename: 'RegisterProviderWebhookPayload',
       registration: { url: `${gw.url.replace('localhost', '127.0.0.1')}/webhooks/smscode`, testStatusCode: 202 },

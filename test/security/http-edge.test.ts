@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type TestGateway } from '../support/gateway.ts';
+import { TEST_CLIENT_TOKEN } from '../support/clients.ts';
 import { latencyDuring, openRawSocket, post, query, timed } from './support.ts';
 
 const TOKEN = 'shop-a-token-0123456789abcdef';
@@ -8,6 +9,8 @@ const OTHER_TOKEN = 'admin-token-0123456789abcdef';
 const APP_ORIGIN = 'https://app.example.com';
 const SIMPLE = '{ fxRates { pair rate } }';
 const auth = { authorization: `Bearer ${TOKEN}` };
+// `open` has only the test bootstrap clients: its probes act as a caller holding a valid key.
+const openAuth = { authorization: `Bearer ${TEST_CLIENT_TOKEN}` };
 
 /** Browser-safety, authentication-before-parse and operation limits, through a real gateway on a real port. */
 describe('HTTP edge (security review probes)', () => {
@@ -16,7 +19,7 @@ describe('HTTP edge (security review probes)', () => {
 
   beforeAll(async () => {
     gw = await startGateway({ env: { CLIENT_TOKENS: `shop-a:${TOKEN},admin:${OTHER_TOKEN}`, CORS_ORIGINS: APP_ORIGIN } });
-    open = await startGateway({ env: { INTROSPECTION: 'false' } }); // single-tenant: no tokens at all
+    open = await startGateway({ env: { INTROSPECTION: 'false' } }); // the test bootstrap clients only
   });
   afterAll(async () => {
     await gw?.stop();
@@ -34,18 +37,18 @@ describe('HTTP edge (security review probes)', () => {
       const multipart = await fetch(open.graphqlUrl, { method: 'POST', body: fd });
       expect(multipart.status).toBe(415);
       // text/plain is the third "simple" type: Yoga's CSRF prevention refuses it without the header.
-      const plain = await fetch(open.graphqlUrl, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: buy }) });
+      const plain = await fetch(open.graphqlUrl, { method: 'POST', headers: { 'content-type': 'text/plain', ...openAuth }, body: JSON.stringify({ query: buy }) });
       expect(plain.status).toBe(403);
       expect(open.sim.requests.length).toBe(before);
     });
 
     it('requires the CSRF header on a GET, and reflects no foreign Origin (so a cross-origin page cannot read activeOrders)', async () => {
       const url = `${open.graphqlUrl}?query=${encodeURIComponent('{ activeOrders { id } }')}`;
-      const bare = await fetch(url, { headers: { origin: 'https://evil.example' } });
+      const bare = await fetch(url, { headers: { origin: 'https://evil.example', ...openAuth } });
       expect(bare.status).toBe(403);
       expect(bare.headers.get('access-control-allow-origin')).toBeNull();
       expect(bare.headers.get('access-control-allow-credentials')).toBeNull();
-      const withHeader = await fetch(url, { headers: { 'x-graphql-yoga-csrf': '1', accept: 'application/json' } });
+      const withHeader = await fetch(url, { headers: { 'x-graphql-yoga-csrf': '1', accept: 'application/json', ...openAuth } });
       expect(withHeader.status).toBe(200);
       expect(((await withHeader.json()) as { data: unknown }).data).toEqual({ activeOrders: [] });
     });
@@ -193,7 +196,7 @@ describe('HTTP edge (security review probes)', () => {
     });
 
     it('turns introspection off with INTROSPECTION=false, on by default', async () => {
-      const off = await query(open.graphqlUrl, '{ __schema { queryType { name } } }');
+      const off = await query(open.graphqlUrl, '{ __schema { queryType { name } } }', undefined, openAuth);
       expect(off.json().errors?.[0]?.message).toMatch(/introspection/i);
       const on = await query(gw.graphqlUrl, '{ __schema { queryType { name } } }', undefined, auth);
       expect(on.json().data).toEqual({ __schema: { queryType: { name: 'Query' } } });

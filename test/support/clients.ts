@@ -2,6 +2,20 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { TypedDocumentString } from '../gql/graphql.ts';
 
+/**
+ * The bootstrap clients every test gateway gets (test/support/gateway.ts): `default` (every scope
+ * but ADMIN, the owner tests have always used) and `admin` (every scope). The helpers below send
+ * the default client's key unless a test passes another token ('' sends none).
+ */
+export const TEST_CLIENT_TOKEN = 'test-default-client-key-0123456789';
+export const TEST_ADMIN_TOKEN = 'test-admin-client-key-0123456789';
+export const TEST_CLIENT_TOKENS = `default:${TEST_CLIENT_TOKEN},admin:${TEST_ADMIN_TOKEN}`;
+
+function bearer(token: string | undefined): Record<string, string> {
+  const chosen = token === undefined ? TEST_CLIENT_TOKEN : token;
+  return chosen ? { authorization: `Bearer ${chosen}` } : {};
+}
+
 export interface GraphQLResponse<T> {
   data?: T | null;
   errors?: { message: string; extensions?: Record<string, unknown> }[];
@@ -11,7 +25,7 @@ export interface GraphQLResponse<T> {
 export async function gql<R, V>(url: string, document: TypedDocumentString<R, V>, variables?: V, token?: string): Promise<GraphQLResponse<R>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...bearer(token) },
     body: JSON.stringify({ query: document.toString(), variables }),
   });
   return (await response.json()) as GraphQLResponse<R>;
@@ -74,7 +88,7 @@ export async function wsSubscribe<R, V>(url: string, document: TypedDocumentStri
     webSocketImpl: WebSocket,
     lazy: false,
     retryAttempts: 0,
-    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    connectionParams: bearer(token),
     on: { connected: () => acknowledged() },
   });
   client.subscribe<R>({ query: document.toString(), variables: variables as Record<string, unknown> }, {
@@ -94,7 +108,7 @@ export async function sseSubscribe<R, V>(url: string, document: TypedDocumentStr
   const abort = new AbortController();
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...bearer(token) },
     body: JSON.stringify({ query: document.toString(), variables }),
     signal: abort.signal,
   });

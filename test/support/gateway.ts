@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { createSmscodeSimulator, type SmscodeSimulator, type SmscodeSimulatorOptions } from '../../src/providers/smscode/simulator.ts';
 import { freshDatabase } from './database.ts';
+import { TEST_CLIENT_TOKENS } from './clients.ts';
 import type { DatabaseTarget } from '../../src/db/database.ts';
 
 export const SMSCODE_TOKEN = 'test-smscode-token';
@@ -37,6 +38,10 @@ export async function startGateway(
     SMSCODE_WEBHOOK_SECRET: WEBHOOK_SECRET,
     WATCHER_MIN_INTERVAL_MS: '50',
     WATCHER_MAX_INTERVAL_MS: '400',
+    // Outside sandbox a gateway needs a client: the bootstrap pair the helpers in clients.ts use.
+    CLIENT_TOKENS: TEST_CLIENT_TOKENS,
+    // Tests fire requests far faster than any tenant should; the rate-limit probes set their own.
+    RATE_LIMIT: 'off',
     ...(options.publicUrl ? { PUBLIC_URL: `http://127.0.0.1:${port}` } : {}),
     ...options.env,
   };

@@ -40,6 +40,11 @@ export interface SpendRequest {
   noOffer(attempts: readonly OfferAttempt[]): ProviderFailure;
 }
 
+/** Per-client limits checked before a provider is called (src/services/client-limits.ts): throws a typed refusal. */
+export interface SpendGuard {
+  beforeProviderCall(order: Order): Promise<void>;
+}
+
 type CallOutcome = { kind: 'placed'; snapshot: OrderSnapshot } | { kind: 'ambiguous'; error: Error } | { kind: 'refused'; error: ProviderFailure | ValidationError };
 
 /**
@@ -56,8 +61,9 @@ export class SpendingPipeline {
   private readonly logger: Logger;
   private readonly publicUrl: string | undefined;
   private readonly callDeadlineMs: number;
+  private readonly limits: SpendGuard | null;
 
-  constructor(deps: { providers: ProviderRegistry; catalog: Catalog; book: OrderBook; idempotency: IdempotencyStore; logger: Logger; publicUrl: string | undefined; callDeadlineMs: number }) {
+  constructor(deps: { providers: ProviderRegistry; catalog: Catalog; book: OrderBook; idempotency: IdempotencyStore; logger: Logger; publicUrl: string | undefined; callDeadlineMs: number; limits?: SpendGuard }) {
     this.providers = deps.providers;
     this.catalog = deps.catalog;
     this.book = deps.book;
@@ -65,6 +71,7 @@ export class SpendingPipeline {
     this.logger = deps.logger;
     this.publicUrl = deps.publicUrl;
     this.callDeadlineMs = deps.callDeadlineMs;
+    this.limits = deps.limits ?? null;
   }
 
   async spend(request: SpendRequest): Promise<Order> {
@@ -112,6 +119,9 @@ export class SpendingPipeline {
             callDeadline: new Date(Date.now() + this.callDeadlineMs),
           });
         }
+        // The client's spend limit, with this intent already committed PENDING (so a concurrent purchase on
+        // any instance counts it) and before the call: a refusal here spent nothing.
+        await this.limits?.beforeProviderCall(order);
         mayHaveSpent = true;
         const outcome = await this.callProvider(order, offer.provider);
         if (outcome.kind === 'refused') mayHaveSpent = false;
