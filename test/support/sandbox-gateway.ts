@@ -120,8 +120,20 @@ export async function waitFor<T>(probe: () => Promise<T> | T, done: (value: T) =
 export async function collectSubscription<R, V>(url: string, document: TypedDocumentString<R, V>, variables: V, onEvent: (data: R) => void): Promise<{ close(): Promise<void>; errors: unknown[] }> {
   const errors: unknown[] = [];
   let connected!: () => void;
-  const ready = new Promise<void>((resolve) => (connected = resolve));
-  const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, on: { connected: () => connected() } });
+  let failed!: (error: unknown) => void;
+  const ready = new Promise<void>((resolve, reject) => ((connected = resolve), (failed = reject)));
+  const client = createClient({
+    url: url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    lazy: false,
+    retryAttempts: 0,
+    on: {
+      connected: () => connected(),
+      // A socket closed before the ack fails the start instead of hanging the test.
+      closed: (event) => failed(new Error(`graphql-ws closed before the ack: ${(event as { code?: number; reason?: string })?.code} ${(event as { reason?: string })?.reason ?? ''}`)),
+      error: (error) => failed(error),
+    },
+  });
   client.subscribe<R>({ query: document.toString(), variables: variables as Record<string, unknown> }, {
     next: (value) => {
       if (value.errors?.length) errors.push(value.errors);
