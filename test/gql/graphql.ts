@@ -278,6 +278,7 @@ export type AggBuyMutation = { buyNumber:
     | { __typename: 'RateLimited', retryAfterSeconds: number, provider: ProviderId, providerCode: string, code: string, message: string }
     | { __typename: 'RequestInProgress', code: string, message: string }
     | { __typename: 'ServiceUnavailable', provider: ProviderId, providerCode: string, code: string, message: string, unavailableFor: number | null }
+    | { __typename: 'SpendLimitExceeded', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -393,6 +394,7 @@ export type BuyNumberMutation = { buyNumber:
     | { __typename: 'RateLimited', code: string, message: string, provider: ProviderId, providerCode: string }
     | { __typename: 'RequestInProgress', code: string, message: string }
     | { __typename: 'ServiceUnavailable', code: string, message: string, provider: ProviderId, providerCode: string }
+    | { __typename: 'SpendLimitExceeded', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -597,6 +599,7 @@ export type PlatformBuyMutation = { buyNumber:
     | { __typename: 'RateLimited', retryAfterSeconds: number, code: string, message: string }
     | { __typename: 'RequestInProgress', code: string, message: string }
     | { __typename: 'ServiceUnavailable', code: string, message: string }
+    | { __typename: 'SpendLimitExceeded', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -660,6 +663,7 @@ export type TopupRefillMutation = { refillMobile:
        }
     | { __typename: 'RequestInProgress', code: string, message: string }
     | { __typename: 'ServiceUnavailable', code: string, message: string, provider: ProviderId, providerCode: string }
+    | { __typename: 'SpendLimitExceeded', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, field: string | null }
    };
 
@@ -700,6 +704,7 @@ export type TopupGameMutation = { topUpGame:
     | { __typename: 'RateLimited', code: string, message: string, provider: ProviderId, providerCode: string }
     | { __typename: 'RequestInProgress', code: string, message: string }
     | { __typename: 'ServiceUnavailable', code: string, message: string, provider: ProviderId, providerCode: string }
+    | { __typename: 'SpendLimitExceeded', code: string, message: string }
     | { __typename: 'TopUpGamePayload', order:
         | { packageId: string, game: string | null, id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, providerStatus: string | null, reference: string, topupInfo: Array<{ field: string, value: string }>, price: { amount: string, currency: Currency } | null }
         | { id: string, kind: OrderKind, provider: ProviderId, providerRef: string | null, status: OrderStatus, providerStatus: string | null, reference: string, price: { amount: string, currency: Currency } | null }
@@ -732,6 +737,7 @@ export type TopupSocialBoostMutation = { orderSocialBoost:
     | { __typename: 'RateLimited', code: string, message: string }
     | { __typename: 'RequestInProgress', code: string, message: string }
     | { __typename: 'ServiceUnavailable', code: string, message: string }
+    | { __typename: 'SpendLimitExceeded', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, field: string | null }
    };
 
@@ -757,6 +763,7 @@ export type TopupPremiumMutation = { buyPremiumApp:
     | { __typename: 'RateLimited', code: string, message: string }
     | { __typename: 'RequestInProgress', code: string, message: string }
     | { __typename: 'ServiceUnavailable', code: string, message: string }
+    | { __typename: 'SpendLimitExceeded', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, field: string | null }
    };
 
