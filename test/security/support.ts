@@ -1,5 +1,6 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import WebSocket from 'ws';
+import { TEST_CLIENT_TOKEN } from '../support/clients.ts';
 
 export interface HttpAnswer {
   readonly status: number;
@@ -8,9 +9,14 @@ export interface HttpAnswer {
   json<T = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }>(): T;
 }
 
-/** fetch with a plain-string body; never throws on a status. */
+/**
+ * fetch with a plain-string body; never throws on a status. Without an authorization header it
+ * sends the test gateway's default client key (test/support/clients.ts); `authorization: ''` sends none.
+ */
 export async function post(url: string, body: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers }, body });
+  const auth: Record<string, string> = 'authorization' in headers ? (headers.authorization ? { authorization: headers.authorization } : {}) : { authorization: `Bearer ${TEST_CLIENT_TOKEN}` };
+  const { authorization: _ignored, ...rest } = headers;
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...rest, ...auth }, body });
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) };
 }
