@@ -62,8 +62,13 @@ function queue<T>(): { push(value: T): void; fail(error: unknown): void; next(ti
       if (values.length) return Promise.resolve(values.shift()!);
       if (failure) return Promise.reject(failure);
       return new Promise<T>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no event within ${timeoutMs} ms`)), timeoutMs);
-        waiters.push({
+        // A waiter that timed out leaves the queue, so it cannot swallow the next event.
+        const timer = setTimeout(() => {
+          const index = waiters.indexOf(waiter);
+          if (index !== -1) waiters.splice(index, 1);
+          reject(new Error(`no event within ${timeoutMs} ms`));
+        }, timeoutMs);
+        const waiter: { resolve: (v: T) => void; reject: (e: unknown) => void } = {
           resolve: (v) => {
             clearTimeout(timer);
             resolve(v);
@@ -72,7 +77,8 @@ function queue<T>(): { push(value: T): void; fail(error: unknown): void; next(ti
             clearTimeout(timer);
             reject(e);
           },
-        });
+        };
+        waiters.push(waiter);
       });
     },
   };
