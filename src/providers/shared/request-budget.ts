@@ -1,3 +1,6 @@
+/** Marks the end of the request a slot was granted for. */
+export type SlotSettle = () => void;
+
 /** One group's allowance: at most `limit` requests in any `windowMs` span. */
 export interface BudgetLimit {
   readonly limit: number;
@@ -74,7 +77,7 @@ export class RequestBudget {
    * Takes one slot of `group`, waiting (in arrival order) until one is free; rejects if the signal
    * aborts first, or with BudgetWaitTooLongError when the wait would exceed `maxWaitMs`.
    */
-  async take(group: string, options?: AbortSignal | TakeOptions): Promise<void> {
+  async take(group: string, options?: AbortSignal | TakeOptions): Promise<SlotSettle> {
     const { signal, maxWaitMs } = options instanceof AbortSignal ? { signal: options, maxWaitMs: undefined } : (options ?? {});
     const state = this.#state(group);
     signal?.throwIfAborted();
@@ -99,7 +102,9 @@ export class RequestBudget {
         if (maxWaitMs !== undefined && waited + waitMs > maxWaitMs) throw new BudgetWaitTooLongError(group, waitMs);
         await this.#sleep(waitMs, signal);
       }
-      state.granted.push(this.#now());
+      const grantedAt = this.#now();
+      state.granted.push(grantedAt);
+      return () => this.#settle(state, grantedAt);
     } finally {
       state.waiting -= 1;
       finished();
@@ -182,6 +187,18 @@ export class RequestBudget {
       grants.push(at);
     }
     return at - now;
+  }
+
+  /**
+   * The request of a slot has ended: the slot counts from now. The upstream counts a request when it
+   * arrives, which is after we granted it; counting from its end keeps every upstream window within
+   * the limit however long the request took to get there.
+   */
+  #settle(state: GroupState, grantedAt: number): void {
+    const index = state.granted.indexOf(grantedAt);
+    if (index === -1) return;
+    state.granted[index] = Math.max(grantedAt, this.#now());
+    state.granted.sort((a, b) => a - b);
   }
 
   #prune(state: GroupState): void {

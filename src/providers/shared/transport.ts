@@ -284,14 +284,19 @@ export class ProviderTransport {
   async #send(spec: CallSpec, url: URL, context: CallContext): Promise<HttpAnswer> {
     const attempt = async (attemptNo: number): Promise<HttpAnswer> => {
       if (this.#circuitRefuses()) throw circuitOpenError(context, this.#secondsUntilHalfOpen());
+      let settle: () => void;
       try {
-        await this.#budget.take(spec.group, spec.background ? {} : { maxWaitMs: this.#maxBudgetWaitMs });
+        settle = await this.#budget.take(spec.group, spec.background ? {} : { maxWaitMs: this.#maxBudgetWaitMs });
       } catch (error) {
         if (error instanceof BudgetWaitTooLongError) throw budgetError(context, spec.group, error.waitMs);
         throw error;
       }
       this.#sent[spec.group] = (this.#sent[spec.group] ?? 0) + 1;
-      return this.#breaker.execute(() => this.#exchange(spec, url, context, attemptNo));
+      try {
+        return await this.#breaker.execute(() => this.#exchange(spec, url, context, attemptNo));
+      } finally {
+        settle();
+      }
     };
     try {
       // Writes are never retried: a second request could spend twice.

@@ -19,6 +19,17 @@ function fakeClock(start = 1_000_000) {
 }
 
 describe('RequestBudget', () => {
+  it('counts a slot from the end of its request, so a slow request can never squeeze two into one upstream window', async () => {
+    const clock = fakeClock();
+    const budget = new RequestBudget({ api: { limit: 1, windowMs: 1000 } }, clock.now, { sleep: clock.sleep });
+    const settle = await budget.take('api');
+    clock.advance(400); // the request reached the upstream late and ended now
+    settle();
+    const start = clock.now();
+    await budget.take('api');
+    expect(clock.now() - start).toBe(1000);
+  });
+
   it('grants up to the limit inside one window, then refuses without waiting', () => {
     const clock = fakeClock();
     const budget = new RequestBudget({ api: { limit: 3, windowMs: 1000 } }, clock.now, { sleep: clock.sleep });
