@@ -71,9 +71,11 @@ export class TopUpOrders {
     const wanted = input.packageId.trim().toLowerCase();
     const offer = await this.find('GAME_TOPUP', (o) => o.providerRef.toLowerCase() === wanted || o.serviceKey === wanted || o.serviceKey === `game:${wanted}`, 'packageId', input.packageId);
     const details = offer.details as Extract<OfferDetails, { kind: 'GAME_TOPUP' }>;
-    const topupInfo: Record<string, string> = {};
+    // No prototype: a field named like an Object method (toString, __proto__) is a field like any other.
+    const topupInfo: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const [key, value] of Object.entries(input.topupInfo)) {
-      if (!/^[A-Za-z0-9_]{1,40}$/.test(key)) throw new ValidationError(`topupInfo field names are letters, digits and _, got "${key}"`, `topupInfo.${key}`);
+      // A name that is no field name is not echoed as a field path (it may be anything, of any length).
+      if (!/^[A-Za-z0-9_]{1,40}$/.test(key)) throw new ValidationError(`topupInfo field names are 1 to 40 letters, digits and _, got "${key.slice(0, 40)}${key.length > 40 ? '…' : ''}"`, 'topupInfo');
       const text = value.trim();
       if (text.length > MAX_FIELD_LENGTH) throw new ValidationError(`topupInfo.${key} is longer than ${MAX_FIELD_LENGTH} characters`, `topupInfo.${key}`);
       topupInfo[key] = text;
