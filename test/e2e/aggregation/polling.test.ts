@@ -18,12 +18,10 @@ const ORDERS = Number(process.env.AGG_ORDERS ?? 200);
 const LIMIT = 60;
 const WINDOW_MS = 60_000;
 /**
- * The budget spaces its GRANTS; the simulator stamps ARRIVALS. Between the two lies the in-process hop
- * (transport, fetch, the simulator's handler) on a shared event loop, and the scaled clock multiplies
- * that lag by FACTOR: 100 ms of event-loop lag on a loaded machine (PGlite runs on the same thread) is
- * 3 s of simulator time at 30×. So the sliding 60 s window is asserted with 250 ms of real lag forgiven
- * (a broken budget would still show far more than 60), the strict count is reported, and the document's
- * own window (60 per clock minute, what the simulator's limiter counts) is asserted exactly.
+ * The simulator stamps ARRIVALS; the budget counts each slot from the END of its request (which is
+ * after the arrival), so even with event-loop lag multiplied by FACTOR no sliding 60 s window of
+ * arrivals can hold more than 60. The strict window is asserted; a window shortened by 250 ms of real
+ * lag is reported beside it, to show how much headroom is left.
  */
 const LAG_TOLERANCE_MS = 250 * FACTOR;
 
@@ -148,9 +146,11 @@ describe('247xd in polling mode under its 60 requests a minute', () => {
     expect(received.size).toBe(ORDERS);
     for (const [orderId, sent] of delivered) expect(received.get(orderId)?.code, orderId).toBe(sent.code);
 
-    // No 429, 60 per clock minute at most (the document's window), and no 60 s window over 60 but for the lag.
+    // No 429, 60 per clock minute at most (the document's window), and no sliding 60 s window over 60:
+    // the budget counts each slot from the end of its request, so arrival lag cannot bunch requests.
     expect(log.filter((r) => r.status === 429)).toEqual([]);
     expect(busiestClockMinute).toBeLessThanOrEqual(LIMIT);
+    expect(busiest).toBeLessThanOrEqual(LIMIT);
     expect(tolerated).toBeLessThanOrEqual(LIMIT);
   });
 });
