@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { RATE_WINDOWS, type Config, type RateLimit, type SpendLimit, type SpendPeriod } from '../config.ts';
@@ -165,7 +166,10 @@ export class ClientLimits {
     const id = `${limit.points}/${limit.window}`;
     let limiter = this.limiters.get(id);
     if (!limiter) {
-      const options = { points: limit.points, duration: RATE_WINDOWS[limit.window], keyPrefix: `sb:rate:${limit.points}:${limit.window}` };
+      // Counts belong to one deployment, i.e. one database (instances sharing it share them): a Redis shared
+      // by several deployments keeps them apart.
+      const deployment = createHash('sha256').update(this.db.description).digest('hex').slice(0, 12);
+      const options = { points: limit.points, duration: RATE_WINDOWS[limit.window], keyPrefix: `sb:rate:${deployment}:${limit.points}:${limit.window}` };
       limiter = this.redis ? new RateLimiterRedis({ ...options, storeClient: this.redis, rejectIfRedisNotReady: true }) : new RateLimiterMemory(options);
       this.limiters.set(id, limiter);
     }
