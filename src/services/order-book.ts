@@ -206,6 +206,9 @@ export class OrderBook {
       }
       // A match inferred for an order without a provider ref (OTP24HR's history) may name an upstream order
       // another local order already holds: one provider order is never booked twice.
+      // Two orders taking one ref at once (the buyer's own answer and another order's inferred match) are
+      // serialized on the ref (a transaction-scoped advisory lock, on PGlite too), so the second sees the first.
+      if (!order.providerRef) await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`${order.provider}:${snapshot.providerRef}`], 'all', em.getTransactionContext());
       if (!order.providerRef && (await em.count(OrderSchema, { provider: order.provider, providerRef: snapshot.providerRef, id: { $ne: order.id } })) > 0) {
         this.logger.warn({ orderId, source, providerRef: snapshot.providerRef }, 'refused a provider update naming an upstream order another local order holds');
         return { order, event: null };

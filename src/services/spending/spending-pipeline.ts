@@ -128,14 +128,14 @@ export class SpendingPipeline {
         if (outcome.kind === 'placed') {
           attempts.push({ provider: offer.provider, outcome: 'ok', price: priceOf(offer.price) });
           const placed = await this.book.applySnapshot(order.id, outcome.snapshot, 'purchase');
-          await this.book.transition(placed.id, placed.status, 'purchase recorded', { attempts });
+          await this.book.transition(placed.id, placed.status, 'purchase recorded', { attempts, callDeadline: null });
           await this.idempotency.complete(ownerId, idempotencyKey);
           this.catalog.noteSold(offer.provider, offer.providerRef);
           return (await this.book.get(placed.id))!;
         }
         if (outcome.kind === 'ambiguous') {
           attempts.push({ provider: offer.provider, outcome: 'ambiguous', price: priceOf(offer.price) });
-          order = await this.book.transition(order.id, 'UNKNOWN', `ambiguous outcome: ${outcome.error.message}`, { attempts });
+          order = await this.book.transition(order.id, 'UNKNOWN', `ambiguous outcome: ${outcome.error.message}`, { attempts, callDeadline: null });
           await this.idempotency.complete(ownerId, idempotencyKey);
           return order;
         }
@@ -149,7 +149,7 @@ export class SpendingPipeline {
       if (mayHaveSpent && order) {
         // Our own bookkeeping failed after the provider may have charged: reconcile, never mark FAILED.
         this.logger.error({ orderId: order.id, err: errorSummary(error) }, 'could not record a purchase outcome; order left for reconciliation');
-        await this.book.transition(order.id, 'UNKNOWN', 'outcome not recorded').catch(() => undefined);
+        await this.book.transition(order.id, 'UNKNOWN', 'outcome not recorded', { callDeadline: null }).catch(() => undefined);
         throw error;
       }
       await this.recordFailure(ownerId, idempotencyKey, order, error);
@@ -157,7 +157,7 @@ export class SpendingPipeline {
     }
   }
 
-  /** The one provider call, marked in flight (for every instance) until it has ended. */
+  /** The one provider call, marked in flight (for every instance) until its outcome is committed. */
   private async callProvider(order: Order, provider: ProviderId): Promise<CallOutcome> {
     const adapter = this.providers.require(provider);
     await this.book.markCallInFlight(order.id, new Date(Date.now() + this.callDeadlineMs));
@@ -176,15 +176,15 @@ export class SpendingPipeline {
       // Anything else after the request may have left (timeout, reset, 5xx, garbled body) is ambiguous.
       this.logger.warn({ orderId: order.id, provider, err: errorSummary(error) }, 'purchase outcome ambiguous; order goes UNKNOWN for reconciliation');
       return { kind: 'ambiguous', error: error instanceof Error ? error : new AmbiguousOutcomeError(provider, String(error)) };
-    } finally {
-      await this.book.markCallInFlight(order.id, null).catch(() => undefined);
     }
+    // The mark is cleared with the outcome's own write (or the next offer's), never before it: between the
+    // answer and its commit no reconciler may re-send or replay this order's create.
   }
 
   private async recordFailure(ownerId: string, key: string, order: Order | null, error: unknown): Promise<void> {
     const code = error instanceof ProviderFailure ? error.code : error instanceof Error && 'code' in error ? String(error.code) : 'INTERNAL';
     const message = error instanceof Error ? error.message : String(error);
-    if (order) await this.book.transition(order.id, 'FAILED', `purchase refused: ${code}`, { failureCode: code, failureMessage: message });
+    if (order) await this.book.transition(order.id, 'FAILED', `purchase refused: ${code}`, { failureCode: code, failureMessage: message, callDeadline: null });
     // A refusal that spent nothing frees the key (the client may top up and retry); others are replayed.
     if (!order || isSideEffectFree(error)) await this.idempotency.release(ownerId, key);
     else await this.idempotency.complete(ownerId, key);
