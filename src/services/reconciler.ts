@@ -1,4 +1,5 @@
 import type { Order } from '../db/entities.ts';
+import type { ProviderId } from '../domain/provider.ts';
 import type { Logger } from '../logging/logger.ts';
 import { errorSummary } from './errors.ts';
 import { orderHandle } from './order-handle.ts';
@@ -38,7 +39,15 @@ export class Reconciler {
       this.logger.warn({ orderId, err: errorSummary(error) }, 'reconciliation inconclusive; will try again');
       return order;
     }
-    if (result.outcome === 'found') return this.book.applySnapshot(order.id, result.snapshot, 'reconciliation');
+    if (result.outcome === 'found') {
+      // A match found without our ref (OTP24HR's history infers it) may be another order's create whose
+      // answer is not committed yet: while a purchase of the same offer is in flight, wait for it.
+      if (!order.providerRef && (await this.sameOfferInFlight(order))) {
+        this.logger.info({ orderId, providerRef: result.snapshot.providerRef }, 'reconciliation waits: a purchase of the same offer is in flight and may own this match');
+        return order;
+      }
+      return this.book.applySnapshot(order.id, result.snapshot, 'reconciliation');
+    }
     if (result.outcome === 'absent') {
       return this.book.transition(order.id, 'FAILED', `reconciliation: ${result.reason}`, { failureCode: 'NOT_PLACED', failureMessage: `The provider has no such order: ${result.reason}` });
     }
@@ -48,5 +57,10 @@ export class Reconciler {
     // retry replays the order instead of answering RequestInProgress forever.
     if (order.status === 'PENDING') return this.book.transition(order.id, 'UNKNOWN', `reconciliation: outcome unknown: ${result.reason}`);
     return order;
+  }
+
+  private async sameOfferInFlight(order: Order): Promise<boolean> {
+    const now = Date.now();
+    return (await this.book.open(order.provider as ProviderId)).some((o) => o.id !== order.id && o.offerRef === order.offerRef && !o.providerRef && o.callDeadline !== null && o.callDeadline !== undefined && o.callDeadline.getTime() > now);
   }
 }
