@@ -88,9 +88,10 @@ builder.mutationFields((t) => ({
     errors: { types: SPENDING_ERRORS, dataField: { name: 'order', description: 'The top-up (a GameTopUpOrder).' } },
     args: { input: t.arg({ type: TopUpGameInput, required: true, description: 'What to top up.' }) },
     resolve: (_root, { input }, ctx) => {
-      const topupInfo: Record<string, string> = {};
+      // No prototype: a field named toString or __proto__ is just a (refused later) field name.
+      const topupInfo: Record<string, string> = Object.create(null) as Record<string, string>;
       for (const { field, value } of input.topupInfo) {
-        if (field in topupInfo) throw new ValidationError(`topupInfo.${field} is given twice`, `topupInfo.${field}`);
+        if (Object.hasOwn(topupInfo, field)) throw new ValidationError('a topupInfo field is given twice', 'topupInfo');
         topupInfo[field] = value;
       }
       return ctx.services.topUps.topUpGame(ctx.viewer.clientId, { packageId: input.packageId, topupInfo, idempotencyKey: input.idempotencyKey });
