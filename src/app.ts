@@ -96,7 +96,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   };
 }
 
-/** DESIGN.md money safety step 5: every PENDING/UNKNOWN order is settled from the provider at start-up. */
+/** docs/architecture.md, "Money safety": every PENDING/UNKNOWN order is settled from the provider at start-up. */
 async function reconcileAtStartup(services: Services): Promise<void> {
   await services.idempotency.releaseOrphans();
   const open = (await services.book.open()).filter((o) => o.status === 'PENDING' || o.status === 'UNKNOWN');

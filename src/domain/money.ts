@@ -7,7 +7,7 @@ export type Currency = (typeof CURRENCIES)[number];
 /** ISO 4217 minor units (IDR officially has 2, even though prices are quoted in whole rupiah). */
 export const MINOR_UNITS: Readonly<Record<Currency, number>> = { THB: 2, IDR: 2, USD: 2 };
 
-/** Decimal places for totals and for unit prices (DESIGN.md money rules). */
+/** Decimal places for totals and for unit prices (docs/architecture.md, "Money and FX"). */
 export const TOTAL_DECIMALS = 2;
 export const UNIT_PRICE_DECIMALS = 4;
 

@@ -1,4 +1,4 @@
-/** The one status machine every order kind follows (DESIGN.md "Order status"). */
+/** The one status machine every order kind follows (docs/architecture.md, "Money safety"). */
 export const ORDER_STATUSES = [
   'PENDING',
   'UNKNOWN',

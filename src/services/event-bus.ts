@@ -20,7 +20,7 @@ export interface OrderChangedEvent {
   readonly message: { readonly code: string | null; readonly text: string; readonly receivedAt: string } | null;
 }
 
-/** Topics and payloads of the one EventBus (DESIGN.md "Live updates"). */
+/** Topics and payloads of the one EventBus (docs/architecture.md, "Layers"). */
 export type EventTopics = {
   'fx.ratesChanged': [FxRateEvent[]];
   'order.changed': [OrderChangedEvent];

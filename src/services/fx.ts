@@ -29,7 +29,7 @@ export interface Conversion {
   readonly applied: AppliedRate;
 }
 
-/** Totals to 2 decimals, unit prices to 4 (DESIGN.md money rules). */
+/** Totals to 2 decimals, unit prices to 4 (docs/architecture.md, "Money and FX"). */
 export type Precision = 'TOTAL' | 'UNIT';
 
 const PIVOT: Currency = 'USD';

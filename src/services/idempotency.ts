@@ -10,7 +10,7 @@ export type IdempotencyClaim = { readonly kind: 'new' } | { readonly kind: 'repl
 const CLIENT_KEY = /^[\x21-\x7e]{1,128}$/;
 
 /**
- * Per client + key memory of spending requests (DESIGN.md money safety, step 1). The claim is an
+ * Per client + key memory of spending requests (docs/architecture.md, "Money safety", step 1). The claim is an
  * INSERT on a primary key, so two concurrent requests with one key cannot both proceed, even
  * across gateway instances sharing the database.
  */

@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
 import { amountText } from '../shared/json-amounts.ts';
 
-// zod schemas of the easysoft TOPUP API V2, named as /work/shared/providers/easysoft-topup.txt names things.
+// zod schemas of the easysoft TOPUP API V2, named as easysoft's API document (docs/providers.md, "easysoft") names things.
 // Requests are form-encoded POST fields (all text) sent to ONE URL; answers are XML `<TOPUP>` documents.
 // Answers are read with `parseTopupXml` (fast-xml-parser, every value kept as text so amounts stay exact),
 // then with the schema of the function that was called: `topupAnswer(RefillResult)` and so on.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { amountText } from '../shared/json-amounts.ts';
 
-// zod schemas of the OTP24HR Reseller API, named as /work/shared/providers/otp24hr.txt names things.
+// zod schemas of the OTP24HR Reseller API, named as OTP24HR's API document (docs/providers.md, "OTP24HR") names things.
 // Base URL https://otp24hr.store/api/v1; every answer is JSON with `ok`. Answers are assumed parsed with
 // parseJsonExact, so THB amounts (`15.00`) arrive as their exact source text and are read with amountText.
 // Objects strip fields the document does not name.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { amountText } from '../shared/json-amounts.ts';
 
-// zod schemas of the P2W Orders API, named as /work/shared/providers/p2w-game-topup.txt names things.
+// zod schemas of the P2W Orders API, named as P2W's API document (docs/providers.md, "P2W") names things.
 // Answers are assumed parsed with `parseJsonExact`; the only amount on the wire is the callback's `balance`
 // (a JSON number such as `1000`), read with `amountText`. Objects strip fields the document does not name.
 

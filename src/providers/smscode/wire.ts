@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { amountText } from '../shared/json-amounts.ts';
 
-// zod schemas of the smscode.gg v1 API, named exactly as /work/shared/providers/smscode.txt names them.
+// zod schemas of the smscode.gg v1 API, named exactly as smscode's API document (docs/providers.md, "smscode.gg") names them.
 // Money fields on v1 are IDR integers; timestamps are RFC3339 strings such as "2026-02-25T10:00:00+00:00".
 // Answers are read with parseJsonExact, so an amount arrives as a safe integer or its exact source text
 // (a fraction, an exponent, beyond 2^53): amount fields are `amountText` and yield the exact decimal text.

@@ -1,6 +1,6 @@
 import { Dec, Money } from '../../domain/money.ts';
 
-/** Default value of one 247xd coin in THB (/work/shared/providers/README.md: "treat 1 coin = 1 THB unless configured"). */
+/** Default value of one 247xd coin in THB (docs/providers.md: "treat 1 coin = 1 THB unless configured"). */
 export const DEFAULT_COIN_THB = '1';
 
 const POSITIVE_DECIMAL = /^\d+(\.\d+)?$/;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { amountText } from '../shared/json-amounts.ts';
 
-// zod schemas of the 247xd REST API v1 (/work/shared/providers/247xd.txt), named as the document names things.
+// zod schemas of the 247xd REST API v1 (its API document; docs/providers.md, "247xd"), named as the document names things.
 // Answers are assumed parsed with parseJsonExact, so amounts (`coins`, `price`, …) arrive as their exact
 // source text ("15.00") and are read with amountText. Objects strip fields they do not name.
 // Only the documented examples fix field names; where the document shows `{ ... }` or nothing (service
