@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dec } from '../../src/domain/money.ts';
 import { graphql } from '../gql/index.ts';
 import type { CatalogQuery } from '../gql/graphql.ts';
-import { gqlData } from '../support/clients.ts';
+import { gqlData, TEST_ADMIN_TOKEN } from '../support/clients.ts';
 import { startGateway, type TestGateway } from '../support/gateway.ts';
 import { Catalog, Countries, Providers } from './documents.ts';
 
@@ -49,7 +49,7 @@ describe('catalog, countries, providers', () => {
   it('lists countries with ISO codes and providers with live balance and health', async () => {
     const { countries } = await gqlData(gw.graphqlUrl, Countries);
     expect(countries).toEqual(expect.arrayContaining([{ code: 'ID', name: 'Indonesia', dialCode: '+62' }]));
-    const { providers } = await gqlData(gw.graphqlUrl, Providers);
+    const { providers } = await gqlData(gw.graphqlUrl, Providers, undefined, TEST_ADMIN_TOKEN);
     expect(providers).toEqual([
       expect.objectContaining({ id: 'SMSCODE', currency: 'IDR', balance: { amount: String(gw.sim.balanceOf()), currency: 'IDR' }, health: { status: 'UP' } }),
     ]);

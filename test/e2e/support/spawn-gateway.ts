@@ -4,6 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TEST_CLIENT_TOKEN, TEST_CLIENT_TOKENS } from '../../support/clients.ts';
+import { PROVIDERS } from '../../../src/providers/registry.ts';
 
 /** Repository root (…/test/e2e/support → …). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -63,7 +65,17 @@ function baseEnv(options: SpawnOptions, dataDir: string): NodeJS.ProcessEnv {
     LOG_LEVEL: 'warn',
     SANDBOX_OTP_DELAY_MS: '60000-60000',
     NO_COLOR: '1',
+    RATE_LIMIT: 'off',
   });
+  // Outside sandbox a gateway needs an API client: the test bootstrap pair (test/support/clients.ts).
+  const live = options.env?.SANDBOX !== 'true' && PROVIDERS.some((p) => {
+    try {
+      return p.settings({ ...env, ...options.env }) !== null;
+    } catch {
+      return false;
+    }
+  });
+  if (live) env.CLIENT_TOKENS = TEST_CLIENT_TOKENS;
   for (const [key, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[key];
     else env[key] = value;
@@ -158,7 +170,7 @@ export async function graphql<T = Record<string, unknown>>(
 ): Promise<{ status: number; body: { data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } }> {
   const response = await fetch(gateway.graphqlUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', authorization: `Bearer ${TEST_CLIENT_TOKEN}` },
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, body: (await response.json()) as never };
