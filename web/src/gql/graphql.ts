@@ -264,6 +264,7 @@ export type StorefrontBuyNumberMutation = { buyNumber:
     | { __typename: 'RateLimited', code: string, message: string, provider: ProviderId, retryAfterSeconds: number }
     | { __typename: 'RequestInProgress', code: string, message: string }
     | { __typename: 'ServiceUnavailable', code: string, message: string, provider: ProviderId, unavailableForSeconds: number | null }
+    | { __typename: 'SpendLimitExceeded', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, field: string | null }
    };
 
@@ -450,6 +451,7 @@ export type StorefrontRefillMutation = { refillMobile:
        }
     | { __typename: 'RequestInProgress', code: string, message: string }
     | { __typename: 'ServiceUnavailable', code: string, message: string, provider: ProviderId, unavailableForSeconds: number | null }
+    | { __typename: 'SpendLimitExceeded', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, field: string | null }
    };
 
@@ -468,6 +470,7 @@ export type StorefrontTopUpGameMutation = { topUpGame:
     | { __typename: 'RateLimited', code: string, message: string, provider: ProviderId, retryAfterSeconds: number }
     | { __typename: 'RequestInProgress', code: string, message: string }
     | { __typename: 'ServiceUnavailable', code: string, message: string, provider: ProviderId, unavailableForSeconds: number | null }
+    | { __typename: 'SpendLimitExceeded', code: string, message: string }
     | { __typename: 'TopUpGamePayload', order:
         | { id: string, status: OrderStatus }
         | { id: string, status: OrderStatus }
@@ -500,6 +503,7 @@ export type StorefrontSocialBoostMutation = { orderSocialBoost:
     | { __typename: 'RateLimited', code: string, message: string, provider: ProviderId, retryAfterSeconds: number }
     | { __typename: 'RequestInProgress', code: string, message: string }
     | { __typename: 'ServiceUnavailable', code: string, message: string, provider: ProviderId, unavailableForSeconds: number | null }
+    | { __typename: 'SpendLimitExceeded', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, field: string | null }
    };
 
@@ -525,6 +529,7 @@ export type StorefrontBuyPremiumMutation = { buyPremiumApp:
     | { __typename: 'RateLimited', code: string, message: string, provider: ProviderId, retryAfterSeconds: number }
     | { __typename: 'RequestInProgress', code: string, message: string }
     | { __typename: 'ServiceUnavailable', code: string, message: string, provider: ProviderId, unavailableForSeconds: number | null }
+    | { __typename: 'SpendLimitExceeded', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, field: string | null }
    };
 
