@@ -91,6 +91,7 @@ export const PROVIDER_OPERATIONS: readonly ProviderOperation[] = [
   'complete',
   'resend',
   'activeOrders',
+  'history',
   'countries',
   'publishedRates',
 ];
@@ -367,6 +368,15 @@ export function describeAdapterContract(name: string, setup: () => Promise<Adapt
         const active = await adapter.operations.activeOrders!();
         expect(active.map((o) => o.providerRef)).toContain(snapshot.providerRef);
         for (const order of active) expect(ORDER_STATUSES).toContain(order.status);
+      });
+
+      it('history lists a placed order within its window', async (ctx) => {
+        declared('history', ctx.skip);
+        // The window is on the provider's clock (the simulator's), which a test may have moved.
+        const from = new Date(simulator.now() - 60 * 60_000);
+        const { snapshot } = await placed();
+        const listed = await adapter.operations.history!({ from, to: new Date(simulator.now() + 60 * 60_000) });
+        expect(listed.map((o) => o.providerRef)).toContain(snapshot.providerRef);
       });
 
       it('countries are ISO alpha-2 codes', async (ctx) => {

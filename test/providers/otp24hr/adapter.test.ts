@@ -88,7 +88,7 @@ afterEach(async () => {
 describe('identity and account', () => {
   it('declares OTP numbers in THB, cancel, complete, the orders.php batch and countries; no resend, refund or webhook', () => {
     expect(adapter).toMatchObject({ id: 'OTP24HR', name: 'OTP24HR', currency: 'THB', kinds: ['OTP_NUMBER'] });
-    expect(Object.keys(adapter.operations).sort()).toEqual(['activeOrders', 'cancel', 'complete', 'countries']);
+    expect(Object.keys(adapter.operations).sort()).toEqual(['activeOrders', 'cancel', 'complete', 'countries', 'history']);
     expect(adapter.webhook).toBeUndefined();
   });
 

@@ -134,7 +134,7 @@ describe('smscode adapter', () => {
   describe('identity and account', () => {
     it('declares OTP numbers in IDR and the operations smscode has (no refund: a cancel refunds)', () => {
       expect(adapter).toMatchObject({ id: 'SMSCODE', currency: 'IDR', kinds: ['OTP_NUMBER'] });
-      expect(Object.keys(adapter.operations).sort()).toEqual(['activeOrders', 'cancel', 'complete', 'countries', 'publishedRates', 'resend']);
+      expect(Object.keys(adapter.operations).sort()).toEqual(['activeOrders', 'cancel', 'complete', 'countries', 'history', 'publishedRates', 'resend']);
       expect(adapter.webhook?.authentication).toBe('signature');
     });
 
