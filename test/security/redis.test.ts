@@ -160,10 +160,10 @@ describe('Redis as a dependency that can fail', () => {
 
       await proxy.restore();
       await until(() => status(a).reachable && status(b).reachable, 15_000, 'both instances to reconnect');
-      await sleep(200); // re-subscription after the reconnect
+      await sleep(1000); // re-subscription after the reconnect
       const after = await buy(a.graphqlUrl, `two-3-${Date.now()}`);
       await sim.deliverOtp(Number(after.providerRef), '333333');
-      await codeOn(onB, 'all', '333333');
+      await codeOn(onB, 'all', '333333', 20_000);
       onA.ws.close();
       onB.ws.close();
     }, 60_000);

@@ -75,7 +75,7 @@ export async function openRawSocket(httpUrl: string, options: { origin?: string 
     messages,
     closed,
     send: (message) => ws.send(JSON.stringify(message)),
-    waitFor: (predicate, timeoutMs = 5000) =>
+    waitFor: (predicate, timeoutMs = 15_000) =>
       new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no matching message within ${timeoutMs} ms; got ${JSON.stringify(messages)}`)), timeoutMs);
         const check = () => {
@@ -91,8 +91,9 @@ export async function openRawSocket(httpUrl: string, options: { origin?: string 
 }
 
 /** Opens a socket and completes connection_init (with `authorization` when given). */
-export async function openInitialisedSocket(httpUrl: string, authorization?: string): Promise<RawSocket> {
+export async function openInitialisedSocket(httpUrl: string, authorization: string | null = `Bearer ${TEST_CLIENT_TOKEN}`): Promise<RawSocket> {
   const socket = await openRawSocket(httpUrl);
+  // Test gateways always have API clients (test/support/gateway.ts): the default client's key unless told otherwise.
   socket.send({ type: 'connection_init', payload: authorization ? { authorization } : {} });
   await socket.waitFor((m) => m.type === 'connection_ack');
   return socket;
