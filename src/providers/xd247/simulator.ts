@@ -1,5 +1,5 @@
 /**
- * Sandbox 247xd (/work/shared/providers/247xd.txt): the REST API v1 under `/api/v1`, `Authorization: Bearer
+ * Sandbox 247xd (its API document; docs/providers.md, "247xd"): the REST API v1 under `/api/v1`, `Authorization: Bearer
  * 247xd_` + 40 characters, `{success,data}` / `{success:false,error:{code,message}}`, 60 requests per user per
  * clock minute with X-RateLimit-* on every answer (Reset in Unix seconds), balance in coins with two decimals.
  *
