@@ -71,7 +71,7 @@ function ambiguousCase(name: string, make: (provider: ProviderId) => FaultSpec, 
       if (charged && FAULT_PROVIDER_TABLE[provider].push) await FAULT_PROVIDER_TABLE[provider].push!(sims, charged.orderRef, 0);
       // Let reconciliation have its go before the next purchase of the same offer (OTP24HR's history
       // cannot tell two buys of one offer in one window apart).
-      await waitUntil(async () => (await gw.app.services.book.open(provider)).every((o) => o.status !== 'UNKNOWN'), 3_000).catch(() => undefined);
+      await waitUntil(async () => (await gw.app.services.book.open(provider)).every((o) => o.status !== 'UNKNOWN'), 15_000).catch(() => undefined);
       const second = await buy(gw.graphqlUrl, provider, answers);
       expect(second.typename, `${provider} after ${name}: ${second.code ?? ''}`).toMatch(/Payload$/);
     },
@@ -116,6 +116,7 @@ const CASES: FaultCase[] = [
   {
     name: '429 storm',
     providers: FAULT_PROVIDERS,
+    timeoutMs: 60_000,
     async run({ sims, gw, answers }, provider) {
       for (let i = 0; i < 4; i++) sims.get(provider).injectFault(fault(provider, { kind: 'error', status: 429, code: FAULT_PROVIDER_TABLE[provider].rateLimitCode, retryAfterSeconds: 1 }));
       const told: string[] = [];
