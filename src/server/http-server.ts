@@ -16,6 +16,7 @@ export interface RunningServer {
   close(timeoutMs: number): Promise<void>;
 }
 
+const KEEP_ALIVE_MS = 65_000;
 const MAX_WEBHOOK_BYTES = 64 * 1024;
 
 /** One HTTP server, one port: /graphql (HTTP, SSE, WebSocket, GraphiQL), /healthz, /readyz, /webhooks/:provider. */
@@ -26,7 +27,9 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
   const streams = new Set<ServerResponse>();
   let closing = false;
 
-  const server: Server = createServer((req, res) => {
+  // Idle keep-alive sockets stay open longer than clients keep them (load balancers use ~60 s), so a
+  // client reusing one never races the server closing it (an ECONNRESET on a request already sent).
+  const server: Server = createServer({ keepAliveTimeout: KEEP_ALIVE_MS, headersTimeout: KEEP_ALIVE_MS + 1000 }, (req, res) => {
     const isStream = (req.headers.accept ?? '').includes('text/event-stream');
     (isStream ? streams : inFlight).add(res);
     res.on('close', () => {

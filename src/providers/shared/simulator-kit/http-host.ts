@@ -44,7 +44,9 @@ export class HttpHost {
   async start(port = 0): Promise<string> {
     if (this.#server) return this.#baseUrl;
     const { name, handle, failureAnswer } = this.#options;
-    const server = createServer((req, res) => {
+    // Like a real API behind a load balancer: idle keep-alive sockets outlive the client's, so a reused
+    // socket is never closed under a request in flight (which would read as an ambiguous write).
+    const server = createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 }, (req, res) => {
       handle(req, res).catch((error: unknown) => {
         console.error(`[${name} simulator] request failed`, error);
         if (res.headersSent) return;
