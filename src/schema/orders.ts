@@ -1,7 +1,7 @@
-import { filter, pipe } from '@graphql-yoga/subscription';
+import { filter, pipe, Repeater } from '@graphql-yoga/subscription';
 import { Money } from '../domain/money.ts';
 import { ValidationError } from '../domain/errors.ts';
-import type { OrderChangedEvent } from '../services/event-bus.ts';
+import { orderChangesOf, type OrderChangedEvent } from '../services/event-bus.ts';
 import type { OrderCursor } from '../services/order-book.ts';
 import type { Order } from '../db/entities.ts';
 import { builder, type GraphQLContext } from './builder.ts';
@@ -180,31 +180,42 @@ const OtpReceivedRef = builder.objectRef<{ orderId: string; message: NonNullable
   }),
 });
 
-/** Only the caller's own orders, and only the one asked for when an id is given. */
-function ordersOfViewer(ctx: GraphQLContext, wanted: string | null) {
-  return pipe(
-    ctx.services.events.subscribe('order.changed'),
-    filter((e: OrderChangedEvent) => e.ownerId === ctx.viewer.clientId && (!wanted || e.orderId === wanted)),
-  );
+/** Only the caller's own orders, and only the one asked for when an id is given: one topic each, nothing filtered per event. */
+function ordersOfViewer(ctx: GraphQLContext, wanted: string | null): AsyncIterable<OrderChangedEvent> {
+  return orderChangesOf(ctx.services.events, ctx.viewer.clientId, wanted);
 }
 
 /**
  * Live events, preceded by what already happened: the live stream is listening before the stored
  * state is read, so nothing that happens in between is lost (a repeat is harmless: clients reload by id).
+ * A Repeater rather than an async generator: a generator waiting for the next event could not be
+ * returned until one came, so a subscriber who left would keep its listener (and its Redis channel).
  */
-async function* withBacklog(live: AsyncIterable<OrderChangedEvent>, backlog: () => Promise<OrderChangedEvent[]>): AsyncGenerator<OrderChangedEvent> {
-  const iterator = live[Symbol.asyncIterator]();
-  const first = iterator.next();
-  try {
-    for (const event of await backlog()) yield event;
-    let next = await first;
-    while (!next.done) {
-      yield next.value;
-      next = await iterator.next();
+function withBacklog(live: AsyncIterable<OrderChangedEvent>, backlog: () => Promise<OrderChangedEvent[]>): AsyncIterable<OrderChangedEvent> {
+  return new Repeater<OrderChangedEvent>(async (push, stop) => {
+    const iterator = live[Symbol.asyncIterator]();
+    const first = iterator.next();
+    let stopped = false;
+    // Leaving while the live stream waits: returning it ends that wait (and removes the listener).
+    void stop.then(() => {
+      stopped = true;
+      void iterator.return?.();
+    });
+    try {
+      for (const event of await backlog()) {
+        if (stopped) return;
+        await push(event);
+      }
+      let next = await first;
+      while (!next.done && !stopped) {
+        await push(next.value);
+        next = await iterator.next();
+      }
+    } finally {
+      stop();
+      await iterator.return?.();
     }
-  } finally {
-    await iterator.return?.();
-  }
+  });
 }
 
 function currentState(order: Order): OrderChangedEvent {

@@ -1,4 +1,4 @@
-import { createPubSub, type PubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
+import { createPubSub, filter, type PubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
 
 /** A rate as it travels on the bus: JSON-safe, so the Redis transport carries it unchanged. */
 export interface FxRateEvent {
@@ -20,10 +20,18 @@ export interface OrderChangedEvent {
   readonly message: { readonly code: string | null; readonly text: string; readonly receivedAt: string } | null;
 }
 
-/** Topics and payloads of the one EventBus (docs/architecture.md, "Layers"). */
+/**
+ * Topics and payloads of the one EventBus (docs/architecture.md, "Layers"). An order change goes out
+ * on three topics, so each reader hears only what it needs: every change (`order.changed`, for the
+ * watcher), the changes of one owner's orders (`order.changed.owner`, keyed by owner id) and of one
+ * order (`order.changed.order`, keyed by order id) for subscriptions. A subscriber of one order
+ * then costs nothing when another order changes, however many subscribers there are.
+ */
 export type EventTopics = {
   'fx.ratesChanged': [FxRateEvent[]];
   'order.changed': [OrderChangedEvent];
+  'order.changed.owner': [ownerId: string, event: OrderChangedEvent];
+  'order.changed.order': [orderId: string, event: OrderChangedEvent];
 };
 
 export type EventBus = PubSub<EventTopics>;
@@ -32,6 +40,22 @@ export type EventBus = PubSub<EventTopics>;
 export interface EventBusStatus {
   readonly transport: 'memory' | 'redis';
   readonly reachable: boolean;
+}
+
+/** Publishes one order change on every topic that carries it (see EventTopics). */
+export function publishOrderChanged(bus: EventBus, event: OrderChangedEvent): void {
+  bus.publish('order.changed', event);
+  bus.publish('order.changed.owner', event.ownerId, event);
+  bus.publish('order.changed.order', event.orderId, event);
+}
+
+/**
+ * The changes of one owner's orders, or of one order when `orderId` is given — still checked
+ * against the owner, so an id of someone else's order yields nothing.
+ */
+export function orderChangesOf(bus: EventBus, ownerId: string, orderId: string | null): AsyncIterable<OrderChangedEvent> {
+  if (orderId === null) return bus.subscribe('order.changed.owner', ownerId);
+  return filter((event: OrderChangedEvent) => event.ownerId === ownerId)(bus.subscribe('order.changed.order', orderId));
 }
 
 /**

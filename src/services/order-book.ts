@@ -8,7 +8,7 @@ import type { CredentialsVault } from './credentials-vault.ts';
 import { IdempotencyRecord, OrderMessage, OrderSchema, StatusChange, WebhookReceipt, type Order, type OrderKind } from '../db/entities.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
-import type { EventBus } from './event-bus.ts';
+import { publishOrderChanged, type EventBus } from './event-bus.ts';
 
 /** An order intent, as the spending pipeline records it before calling the provider. */
 export interface NewOrder {
@@ -283,7 +283,7 @@ export class OrderBook {
   }
 
   private publish(order: Order, message: OrderMessage | null): void {
-    this.events.publish('order.changed', {
+    publishOrderChanged(this.events, {
       orderId: order.id,
       ownerId: order.ownerId,
       provider: order.provider,
