@@ -137,6 +137,9 @@ const msRange = z
 const env = z.object({
   PORT: positiveInt(4000).pipe(z.number().int().min(0).max(65535)),
   HOST: z.string().default('0.0.0.0'),
+  // Prometheus scrapes (docs/metrics.md): unset → /metrics on PORT for ADMIN clients only; set → also
+  // served without a token on this port of the same host, for a scraper on a private network.
+  METRICS_PORT: optionalText.pipe(z.string().regex(/^\d+$/, 'a port number').transform(Number).pipe(z.number().int().min(1).max(65535)).optional()),
   PUBLIC_URL: optionalUrl(['http:', 'https:']),
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
   DATA_DIR: z.string().default('./data'),

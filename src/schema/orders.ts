@@ -241,7 +241,10 @@ builder.subscriptionFields((t) => ({
         return messages.map((m) => ({ ...currentState(order), message: { code: m.code == null ? null : String(m.code), text: m.text, receivedAt: m.receivedAt.toISOString() } }));
       });
     },
-    resolve: (e: OrderChangedEvent) => ({ orderId: e.orderId, message: e.message! }),
+    resolve: (e: OrderChangedEvent, _args, ctx) => {
+      ctx.services.metrics.otpDelivered(e.provider, e.message!.detectedAt);
+      return { orderId: e.orderId, message: e.message! };
+    },
   }),
   orderUpdated: t.field({
     authScopes: { ORDERS_READ: true },

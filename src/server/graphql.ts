@@ -9,6 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import { viewerOf } from './viewer.ts';
 import { clientRateLimitPlugin } from './request-guard.ts';
 import { operationLimitPlugins } from './operation-limits.ts';
+import { operationMetricsPlugin } from './operation-metrics.ts';
 
 /** Header a non-browser client may send on a GET (a browser cannot add it cross-site without a preflight). */
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
@@ -34,7 +35,7 @@ export function createGraphQLHandler(schema: GraphQLSchema, services: Services):
       if (!origin || !services.config.CORS_ORIGINS.includes(origin)) return false;
       return { origin, credentials: false, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'accept', CSRF_HEADER], maxAge: 600 };
     },
-    plugins: [useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }), ...operationLimitPlugins(services.config), clientRateLimitPlugin(services.limits)],
+    plugins: [useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }), operationMetricsPlugin(services.metrics), ...operationLimitPlugins(services.config), clientRateLimitPlugin(services.limits)],
     logging: {
       debug: (...args) => services.logger.debug({ yoga: args.map(String) }),
       info: (...args) => services.logger.info({ yoga: args.map(String) }),

@@ -8,6 +8,7 @@ import { CALLBACK_PATH } from '../providers/shared/callback-url.ts';
 import { checkRequestHead, readLimitedBody, sendRefusal } from './request-guard.ts';
 import type { EventBusStatus } from '../services/event-bus.ts';
 import { serveWebApp } from './web-app.ts';
+import { METRICS_PATH, serveMetrics, startMetricsServer } from './metrics-endpoint.ts';
 
 export interface RunningServer {
   readonly url: string;
@@ -70,6 +71,7 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
       return;
     }
     if (path === GRAPHQL_PATH) return serveGraphQL(req, res);
+    if (path === METRICS_PATH) return serveMetrics(services, req, res);
     if (serveWebApp(services.config, req, res, path)) return;
     if (path === '/') {
       res.writeHead(302, { location: GRAPHQL_PATH });
@@ -108,6 +110,10 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
     server.listen(options.port, options.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  const metricsServer = await startMetricsServer(services, options.host).catch((error: unknown) => {
+    server.close();
+    throw error;
+  });
   const host = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
 
   return {
@@ -125,6 +131,7 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
       for (const client of wss.clients) client.terminate();
       wss.close();
       await closed;
+      await metricsServer?.close();
       await yoga.dispose?.();
     },
   };

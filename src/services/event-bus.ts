@@ -16,8 +16,12 @@ export interface OrderChangedEvent {
   readonly provider: string;
   readonly kind: string;
   readonly status: string;
-  /** Set when the change is a received message. */
-  readonly message: { readonly code: string | null; readonly text: string; readonly receivedAt: string } | null;
+  /**
+   * Set when the change is a received message. `detectedAt` (epoch ms, a time) is when the gateway got
+   * it from the provider (webhook arrival or poll answer), for the OTP latency metric (docs/metrics.md);
+   * absent on messages replayed from the database.
+   */
+  readonly message: { readonly code: string | null; readonly text: string; readonly receivedAt: string; readonly detectedAt?: number } | null;
 }
 
 /**

@@ -195,7 +195,7 @@ export class OrderBook {
    * Applies what the provider now says about an order: a new message is stored once (the same SMS
    * by poll and by webhook is one message), status only moves forward, and each change becomes one event.
    */
-  async applySnapshot(orderId: string, snapshot: OrderSnapshot, source: string): Promise<Order> {
+  async applySnapshot(orderId: string, snapshot: OrderSnapshot, source: string, detectedAt: number = Date.now()): Promise<Order> {
     return this.locked(orderId, async (em, order) => {
       const from = order.status as OrderStatus;
       const otp = snapshot.otp;
@@ -249,7 +249,7 @@ export class OrderBook {
       }
       await em.flush();
       if (moves) await this.settleClaim(em, order, from);
-      return { order, event: newMessage || moves ? { message: newMessage } : null };
+      return { order, event: newMessage || moves ? { message: newMessage, detectedAt } : null };
     });
   }
 
@@ -282,14 +282,15 @@ export class OrderBook {
     return em.create(OrderMessage, { order, code: message.code, text: message.text, receivedAt: message.receivedAt, fingerprint });
   }
 
-  private publish(order: Order, message: OrderMessage | null): void {
+  // `detectedAt`: when the provider's word reached the gateway, carried with a new message (docs/metrics.md).
+  private publish(order: Order, message: OrderMessage | null, detectedAt?: number): void {
     publishOrderChanged(this.events, {
       orderId: order.id,
       ownerId: order.ownerId,
       provider: order.provider,
       kind: order.kind,
       status: order.status,
-      message: message ? { code: message.code === null || message.code === undefined ? null : String(message.code), text: message.text, receivedAt: message.receivedAt.toISOString() } : null,
+      message: message ? { code: message.code === null || message.code === undefined ? null : String(message.code), text: message.text, receivedAt: message.receivedAt.toISOString(), ...(detectedAt === undefined ? {} : { detectedAt }) } : null,
     });
   }
 
@@ -303,13 +304,13 @@ export class OrderBook {
    * The in-process queue stays, so one instance never holds two connections waiting on one row. The
    * event is published after the commit.
    */
-  private async locked(orderId: string, work: (em: EntityManager, order: Order) => Promise<{ order: Order; event: { message: OrderMessage | null } | null }>): Promise<Order> {
+  private async locked(orderId: string, work: (em: EntityManager, order: Order) => Promise<{ order: Order; event: { message: OrderMessage | null; detectedAt?: number } | null }>): Promise<Order> {
     return this.withLock(orderId, async () => {
       const { order, event } = await this.db.em().transactional(async (em) => {
         const row = await em.findOneOrFail(OrderSchema, { id: orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         return work(em, row);
       });
-      if (event) this.publish(order, event.message);
+      if (event) this.publish(order, event.message, event.detectedAt);
       return order;
     });
   }

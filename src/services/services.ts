@@ -13,6 +13,7 @@ import type { EventBus } from './event-bus.ts';
 import { FxRefresher } from './fx-refresher.ts';
 import { FxService } from './fx.ts';
 import { IdempotencyStore } from './idempotency.ts';
+import { Metrics } from './metrics.ts';
 import { OfferRouter } from './offer-router.ts';
 import { OrderActions } from './order-actions.ts';
 import { OrderBook } from './order-book.ts';
@@ -58,6 +59,8 @@ export interface Services {
   readonly clients: ApiClients;
   /** Per-client request rate and spend limits. */
   readonly limits: ClientLimits;
+  /** Prometheus metrics served at /metrics (docs/metrics.md). */
+  readonly metrics: Metrics;
   /** Sandbox-only hooks (simulator controls) per provider, absent in production. */
   readonly sandbox: ReadonlyMap<ProviderId, SandboxControls> | null;
 }
@@ -121,6 +124,7 @@ export function createServices(deps: {
     reports: new ReconciliationReports({ db, providers, orphans }),
     clients,
     limits,
+    metrics: new Metrics({ db, providers, logger }),
     sandbox: deps.sandbox,
   };
 }

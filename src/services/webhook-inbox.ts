@@ -38,6 +38,8 @@ export class WebhookInbox {
     if (!adapter || !webhook || !pathMatches(webhook.authentication === 'path-token' ? (webhook.pathToken ?? null) : null, pathToken)) {
       return { status: 404, body: '{"error":"not found"}', contentType: 'application/json' };
     }
+    // The moment the provider's word arrived: the OTP latency metric counts from here (docs/metrics.md).
+    const arrivedAt = Date.now();
     let result;
     try {
       result = webhook.receive(request);
@@ -48,11 +50,11 @@ export class WebhookInbox {
       }
       throw error;
     }
-    for (const update of result.updates) await this.apply(adapter, update);
+    for (const update of result.updates) await this.apply(adapter, update, arrivedAt);
     return { status: result.reply.status, body: result.reply.body, contentType: result.reply.contentType ?? 'text/plain; charset=utf-8' };
   }
 
-  private async apply(adapter: ProviderAdapter, update: WebhookUpdate): Promise<void> {
+  private async apply(adapter: ProviderAdapter, update: WebhookUpdate, arrivedAt: number): Promise<void> {
     const order = await this.findOrder(adapter, update);
     if (!order) {
       this.logger.info({ provider: adapter.id, event: update.event }, 'webhook for an order this gateway does not know');
@@ -60,7 +62,7 @@ export class WebhookInbox {
     }
     if (!(await this.book.recordDelivery(adapter.id, update.deliveryId))) return;
     if (!update.confirm && update.snapshot) {
-      await this.book.applySnapshot(order.id, update.snapshot, `webhook ${update.event}`);
+      await this.book.applySnapshot(order.id, update.snapshot, `webhook ${update.event}`, arrivedAt);
       return;
     }
     // Unsigned: ask the provider what is true and apply only that.

@@ -135,6 +135,64 @@ const ACCEPT: Readonly<Record<AnswerFormat, string>> = {
 const defaultRetryReadAnswer = (answer: HttpAnswer): boolean =>
   answer.status >= 500 && answer.status !== 501 && answer.retryAfterSeconds === null;
 
+/** How one upstream call ended, for /metrics (docs/metrics.md). */
+export type CallMetricOutcome =
+  /** Answered and read. */
+  | 'ok'
+  /** A definite business refusal (no numbers, insufficient balance…): the provider is up. */
+  | 'rejected'
+  /** The provider said to slow down. */
+  | 'rate_limited'
+  /** 5xx, unreachable, timeout, dropped or unreadable answer. */
+  | 'failed'
+  /** Not sent: our own request budget or the open circuit refused it. */
+  | 'refused';
+
+/** Upstream calls of one provider, budget group, endpoint and outcome, counted since the process started. */
+export interface CallCount {
+  readonly provider: ProviderId;
+  readonly group: string;
+  /** Method and path, with id segments as `:id` (a bounded set per provider). */
+  readonly endpoint: string;
+  readonly outcome: CallMetricOutcome;
+  count: number;
+}
+
+// Process-wide, like the process itself: /metrics reads these at scrape time (one gateway per process
+// in production). The transport adds one to a map entry per call and knows nothing of Prometheus.
+const callCounts = new Map<string, CallCount>();
+const liveTransports = new Set<WeakRef<ProviderTransport>>();
+
+/** Every upstream call counted so far, by provider, group, endpoint and outcome. */
+export function transportCallCounts(): Iterable<CallCount> {
+  return callCounts.values();
+}
+
+/** The transports still alive in this process (their budgets and breakers are read at scrape time). */
+export function transportsAlive(): ProviderTransport[] {
+  const alive: ProviderTransport[] = [];
+  for (const ref of liveTransports) {
+    const transport = ref.deref();
+    if (transport) alive.push(transport);
+    else liveTransports.delete(ref);
+  }
+  return alive;
+}
+
+function countCall(provider: ProviderId, spec: CallSpec, outcome: CallMetricOutcome): void {
+  const endpoint = endpointOf(spec);
+  const key = `${provider} ${spec.group} ${endpoint} ${outcome}`;
+  const entry = callCounts.get(key);
+  if (entry) entry.count += 1;
+  else callCounts.set(key, { provider, group: spec.group, endpoint, outcome, count: 1 });
+}
+
+// `/orders/1673/cancel` → `/orders/:id/cancel`: a segment with a digit, an escape or over 24 characters is an id.
+function endpointOf(spec: CallSpec): string {
+  const path = spec.path.includes('/') ? spec.path.split('/').map((s) => (/[\d%]/.test(s) || s.length > 24 ? ':id' : s)).join('/') : spec.path;
+  return `${spec.method} ${path || '/'}`;
+}
+
 /** Creates the HTTP transport one provider client sends everything through. */
 export function createTransport(options: TransportOptions): ProviderTransport {
   return new ProviderTransport(options);
@@ -182,6 +240,7 @@ export class ProviderTransport {
     this.#fetch = options.fetch ?? fetch;
     this.#requestIdHeaders = options.requestIdHeaders ?? ['x-request-id', 'request-id', 'x-correlation-id'];
     this.#health = new HealthTracker({ now: this.#now, label: options.provider, ...options.health });
+    liveTransports.add(new WeakRef(this));
 
     // Only signs of an unwell upstream count: no complete answer, or a 5xx. A business refusal is an answer.
     this.#halfOpenAfterMs = options.breaker?.halfOpenAfterMs ?? DEFAULT_HALF_OPEN_AFTER_MS;
@@ -226,19 +285,20 @@ export class ProviderTransport {
       answer = await this.#send(spec, url, context);
     } catch (error) {
       // A call refused on our side (budget, open circuit) tells nothing new about the provider.
-      if (!isLocalRefusal(error)) this.#health.record(callOutcomeOf(error), messageOf(error));
+      if (isLocalRefusal(error)) countCall(this.provider, spec, 'refused');
+      else this.#record(spec, callOutcomeOf(error), messageOf(error), true);
       throw error;
     }
     if (!interpret) {
-      this.#health.record(outcomeOfAnswer(spec, answer), answer.label);
+      this.#record(spec, outcomeOfAnswer(spec, answer), answer.label, false);
       return answer;
     }
     try {
       const value = interpret(answer);
-      this.#health.record('ok', answer.label);
+      this.#record(spec, 'ok', answer.label, false);
       return value;
     } catch (error) {
-      this.#health.record(callOutcomeOf(error), messageOf(error));
+      this.#record(spec, callOutcomeOf(error), messageOf(error), true);
       throw error;
     }
   }
@@ -271,7 +331,7 @@ export class ProviderTransport {
   }
 
   /** The request budget (read-only use: remaining slots per group). */
-  get budget(): Pick<RequestBudget, 'remaining' | 'expectedWaitMs'> {
+  get budget(): Pick<RequestBudget, 'remaining' | 'expectedWaitMs' | 'groups'> {
     return this.#budget;
   }
 
@@ -279,6 +339,12 @@ export class ProviderTransport {
   get circuit(): 'closed' | 'open' | 'halfOpen' | 'isolated' {
     const state = this.#breaker.state;
     return state === CircuitState.Closed ? 'closed' : state === CircuitState.Open ? 'open' : state === CircuitState.HalfOpen ? 'halfOpen' : 'isolated';
+  }
+
+  // The health verdict and the call count from one classification; an error that still means "up" is a refusal.
+  #record(spec: CallSpec, outcome: CallOutcome, detail: string, refused: boolean): void {
+    this.#health.record(outcome, detail);
+    countCall(this.provider, spec, outcome === 'failed' ? 'failed' : outcome === 'rateLimited' ? 'rate_limited' : refused ? 'rejected' : 'ok');
   }
 
   async #send(spec: CallSpec, url: URL, context: CallContext): Promise<HttpAnswer> {
