@@ -2,7 +2,8 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gqlData, sseSubscribe, TEST_ADMIN_TOKEN, TEST_CLIENT_TOKEN, wsSubscribe } from '../support/clients.ts';
 import { SMSCODE_TOKEN, startGateway, WEBHOOK_SECRET, type TestGateway } from '../support/gateway.ts';
-import { BuyNumber, OtpReceived } from './documents.ts';
+import { BuyNumber, OtpReceived, RegisterWebhook } from './documents.ts';
+import { ReplayCodes } from './platform/documents.ts';
 
 /** The value of one sample line `name{labels} value`, labels in any order; null when absent. */
 function sample(scrape: string, name: string, labels: Record<string, string>): number | null {
@@ -127,5 +128,36 @@ describe('/metrics (Prometheus)', () => {
     const text = await response.text();
     expect(sample(text, 'switchboard_provider_calls_total', { provider: 'SMSCODE', endpoint: 'POST /orders/create', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
     expect((await scrape(`http://127.0.0.1:${metricsPort}/graphql`)).status).toBe(404);
+  });
+});
+
+describe('/metrics OTP latency, webhook mode', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    // No safety-net poll: the code can only come by the signed webhook.
+    gw = await startGateway({ publicUrl: true, env: { WATCHER_MIN_INTERVAL_MS: '600000', WATCHER_MAX_INTERVAL_MS: '600000' } });
+    await gqlData(gw.graphqlUrl, RegisterWebhook, { provider: 'SMSCODE', sendTest: false }, TEST_ADMIN_TOKEN);
+  });
+  afterAll(async () => {
+    await gw.stop();
+  });
+
+  it('samples the webhook delivery once per subscriber, and a replay of a stored code not at all', async () => {
+    const { buyNumber } = await gqlData(gw.graphqlUrl, BuyNumber, { input: { service: 'whatsapp', country: 'ID', idempotencyKey: `metrics-wh-${process.pid}-${Date.now()}` } as never });
+    if (buyNumber.__typename !== 'BuyNumberPayload') throw new Error(`buy failed: ${JSON.stringify(buyNumber)}`);
+    const ws = await wsSubscribe(gw.graphqlUrl, OtpReceived, { orderId: buyNumber.order.id });
+    await gw.sim.deliverOtp(Number(buyNumber.order.providerRef), '735104', 'Your code is 735104');
+    expect((await ws.next()).data?.otpReceived?.code).toBe('735104');
+    const delivered = await (await scrape(`${gw.url}/metrics`, TEST_ADMIN_TOKEN)).text();
+    expect(sample(delivered, 'switchboard_otp_delivery_seconds_count', { provider: 'SMSCODE' })).toBe(1);
+    // The registration itself was one call to smscode's webhook endpoint.
+    expect(sample(delivered, 'switchboard_provider_calls_total', { provider: 'SMSCODE', group: 'webhookConfig', endpoint: 'PATCH /webhook', outcome: 'ok' })).toBe(1);
+
+    const replay = await wsSubscribe(gw.graphqlUrl, ReplayCodes, { orderId: buyNumber.order.id });
+    expect((await replay.next()).data?.otpReceived?.code).toBe('735104');
+    const replayed = await (await scrape(`${gw.url}/metrics`, TEST_ADMIN_TOKEN)).text();
+    expect(sample(replayed, 'switchboard_otp_delivery_seconds_count', { provider: 'SMSCODE' })).toBe(1);
+    await ws.close();
+    await replay.close();
   });
 });
