@@ -12,14 +12,15 @@
  * Reports median req/s, median p99 and server CPU per request over the rounds, and the ratios.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { BenchOptions } from './support/args.ts';
 import { spawnGateway, BENCH_RATE_LIMIT, type BenchGateway } from './support/gateway.ts';
-import { measure, type LoadSpec, type Measurement } from './support/load.ts';
+import { measure, runLoad, type LoadSpec, type Measurement } from './support/load.ts';
+import { topFrames, topFramesMarkdown, type TopFrame } from './support/cpu-profile.ts';
 import { cleanEnv, ROOT, spawnServer, type ServerProcess } from './support/processes.ts';
 import { mib, rssBytes } from './support/proc-stats.ts';
 import { fixed, table } from './support/report.ts';
@@ -48,6 +49,8 @@ export interface HttpResult {
   readonly gatewayTypename: HttpRow;
   readonly persistedGet: HttpRow;
   readonly persistedNotModified: HttpRow;
+  /** With --profile: the gateway's top self-time frames during one catalog POST round. */
+  readonly profile: { readonly frames: readonly TopFrame[]; readonly samples: number } | null;
   /** Findings worth a line in the report (answer equality, document source, settings raised). */
   readonly notes: readonly string[];
   readonly markdown: string;
@@ -117,6 +120,7 @@ export async function runHttp(options: BenchOptions, log: (line: string) => void
   let gatewayCatalog: HttpRow, gatewayTypename: HttpRow, persistedGet: HttpRow, persistedNotModified: HttpRow;
   let ceiling: HttpRow, framework: HttpRow;
   let reference: Answer;
+  let profile: HttpResult['profile'] = null;
   try {
     // 3. The gateway first: its catalog answer is what the other two servers return.
     const databaseUrl = process.env.BENCH_DATABASE_URL;
@@ -164,6 +168,7 @@ export async function runHttp(options: BenchOptions, log: (line: string) => void
     } finally {
       await gateway.stop();
     }
+    if (options.profile) profile = await profileCatalog(options, catalogBody, tmp, log);
 
     // 1. The ceiling: the same bytes, nothing else.
     const bodyFile = join(tmp, 'catalog-answer.json');
@@ -202,8 +207,35 @@ export async function runHttp(options: BenchOptions, log: (line: string) => void
     await rm(tmp, { recursive: true, force: true });
   }
 
-  const result = { ceiling, framework, gatewayCatalog, gatewayTypename, persistedGet, persistedNotModified, notes };
+  const result = { ceiling, framework, gatewayCatalog, gatewayTypename, persistedGet, persistedNotModified, profile, notes };
   return { ...result, markdown: httpMarkdown(result, options) };
+}
+
+/**
+ * A second gateway under `node --cpu-prof`: warm-up, then one catalog POST round; the report keeps the
+ * samples of that round only (start-up and shutdown left out). Separate from the measured gateway, so
+ * the profiler's overhead never touches the figures.
+ */
+async function profileCatalog(options: BenchOptions, catalogBody: string, tmp: string, log: (line: string) => void): Promise<HttpResult['profile']> {
+  const dir = join(tmp, 'cpu-profile');
+  const databaseUrl = process.env.BENCH_DATABASE_URL;
+  log('profile: gateway under node --cpu-prof, one catalog POST round');
+  const spawnedAt = performance.now();
+  const gateway = await spawnGateway({ nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`], ...(databaseUrl ? { databaseUrl } : {}) });
+  let window: { fromMs: number; toMs: number };
+  try {
+    const spec: LoadSpec = { url: gateway.graphqlUrl, method: 'POST', headers: { ...POST_HEADERS, ...gateway.authHeaders }, body: catalogBody, connections: options.connections, durationSeconds: options.durationSeconds, pid: gateway.pid };
+    await runLoad({ ...spec, durationSeconds: Math.max(1, options.warmupSeconds) });
+    const from = performance.now() - spawnedAt;
+    await runLoad(spec);
+    // Half a second off each end: the load generator's start-up and the profile's own start offset.
+    window = { fromMs: from + 500, toMs: performance.now() - spawnedAt - 500 };
+  } finally {
+    await gateway.stop();
+  }
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) throw new Error(`the profiled gateway wrote no .cpuprofile in ${dir}`);
+  return topFrames(join(dir, file), 15, window);
 }
 
 function httpMarkdown(r: Omit<HttpResult, 'markdown'>, options: BenchOptions): string {
@@ -238,5 +270,6 @@ function httpMarkdown(r: Omit<HttpResult, 'markdown'>, options: BenchOptions): s
     ratios,
     '',
     ...r.notes.map((n) => `- ${n}`),
+    ...(r.profile ? ['', `Gateway CPU profile during one catalog POST round (node --cpu-prof, ${r.profile.samples} samples, a separate unmeasured gateway):`, '', topFramesMarkdown(r.profile.frames)] : []),
   ].join('\n');
 }

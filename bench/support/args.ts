@@ -16,18 +16,27 @@ export interface BenchOptions {
   readonly connections: number;
   /** Seconds of unmeasured load before the rounds (JIT, caches, V8 warm-up). */
   readonly warmupSeconds: number;
+  /** Also profile the gateway (node --cpu-prof) under one catalog round and report its top frames. */
+  readonly profile: boolean;
 }
 
-export const DEFAULT_OPTIONS: BenchOptions = { only: SECTIONS, rounds: 3, durationSeconds: 8, connections: 50, warmupSeconds: 3 };
+export const DEFAULT_OPTIONS: BenchOptions = { only: SECTIONS, rounds: 3, durationSeconds: 8, connections: 50, warmupSeconds: 3, profile: false };
 
-const USAGE = `usage: npm run bench -- [--only ${SECTIONS.join(',')}] [--rounds N] [--duration S] [--connections C] [--warmup S]`;
+const USAGE = `usage: npm run bench -- [--only ${SECTIONS.join(',')}] [--rounds N] [--duration S] [--connections C] [--warmup S] [--profile]`;
 
-/** Parses `--flag value` and `--flag=value`; an unknown flag or a bad value throws with the usage line. */
+const SWITCHES = new Set(['profile']);
+
+/** Parses `--flag value`, `--flag=value` and the switch `--profile`; an unknown flag or a bad value throws with the usage line. */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const values = new Map<string, string>();
+  const switches = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) throw new Error(`unexpected argument ${JSON.stringify(arg)}\n${USAGE}`);
+    if (SWITCHES.has(arg.slice(2))) {
+      switches.add(arg.slice(2));
+      continue;
+    }
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
     const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
@@ -56,6 +65,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     durationSeconds: whole('duration', DEFAULT_OPTIONS.durationSeconds, 1),
     connections: whole('connections', DEFAULT_OPTIONS.connections, 1),
     warmupSeconds: whole('warmup', DEFAULT_OPTIONS.warmupSeconds, 0),
+    profile: switches.has('profile'),
   };
   if (values.size) throw new Error(`unknown flag --${[...values.keys()][0]}\n${USAGE}`);
   return options;
