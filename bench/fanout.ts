@@ -242,7 +242,8 @@ async function spawnGateway(sim: SmscodeSimulator, extra: Record<string, string>
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const origin = await new Promise<string>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`gateway not ready in 60 s:\n${output}`)), 60_000);
+    // PGlite starts (and migrates) in-process: slow on a busy machine.
+    const timer = setTimeout(() => fail(new Error(`gateway not ready in 180 s:\n${output}`)), 180_000);
     child.stdout!.on('data', () => {
       const match = /ready: (http:\/\/\S+)\/graphql/.exec(output);
       if (match) {
