@@ -1,7 +1,8 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { Database } from '../db/database.ts';
 import { OPEN_STATUSES } from '../domain/order-status.ts';
 import type { Logger } from '../logging/logger.ts';
+import { HotCounter, HotHistogram, type CounterSeries, type HistogramSeries } from './hot-metrics.ts';
 import { transportCallCounts, transportsAlive } from '../providers/shared/transport.ts';
 import type { ProviderRegistry } from './provider-registry.ts';
 
@@ -26,8 +27,8 @@ const HEALTH_STATES = ['UP', 'DEGRADED', 'DOWN'] as const;
 interface OperationSeries {
   /** The operation label it counts under (the name, or OTHER past the cap). */
   readonly label: string;
-  readonly seconds: { observe(value: number): void };
-  readonly outcomes: Map<string, { inc(): void }>;
+  readonly seconds: HistogramSeries;
+  readonly outcomes: Map<string, CounterSeries>;
 }
 
 /**
@@ -38,12 +39,12 @@ interface OperationSeries {
  */
 export class Metrics {
   readonly registry = new Registry();
-  readonly #operations: Counter<'operation' | 'type' | 'outcome'>;
-  readonly #operationSeconds: Histogram<'operation' | 'type'>;
-  readonly #otpSeconds: Histogram<'provider'>;
+  readonly #operations: HotCounter;
+  readonly #operationSeconds: HotHistogram;
+  readonly #otpSeconds: HotHistogram;
   readonly #subscriptions: Gauge<'transport'>;
   readonly #series = new Map<OperationType, Map<string, OperationSeries>>();
-  readonly #otpByProvider = new Map<string, { observe(value: number): void }>();
+  readonly #otpByProvider = new Map<string, HistogramSeries>();
   readonly #openByTransport: Record<SubscriptionTransport, { inc(): void; dec(): void }>;
   #outcomeCount = 0;
   readonly #knownOutcomes = new Set<string>(['ok']);
@@ -53,26 +54,22 @@ export class Metrics {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
 
-    this.#operations = new Counter({
-      name: 'switchboard_graphql_operations_total',
-      help: 'GraphQL operations executed (HTTP, SSE and WebSocket), by operation name, type and outcome (ok, or the first error code).',
-      labelNames: ['operation', 'type', 'outcome'],
-      registers,
-    });
-    this.#operationSeconds = new Histogram({
-      name: 'switchboard_graphql_operation_duration_seconds',
-      help: 'Time from the start of execution to the result (for a subscription: until its stream is set up), by operation name and type.',
-      labelNames: ['operation', 'type'],
-      buckets: LATENCY_BUCKETS,
-      registers,
-    });
-    this.#otpSeconds = new Histogram({
-      name: 'switchboard_otp_delivery_seconds',
-      help: 'OTP latency: from the moment the gateway got the message from the provider (webhook arrival or poll answer) to a subscriber being handed it, database commit included.',
-      labelNames: ['provider'],
-      buckets: OTP_BUCKETS,
-      registers,
-    });
+    // Per request: plain records (hot-metrics.ts), read by the registry at scrape time.
+    this.#operations = new HotCounter(
+      'switchboard_graphql_operations_total',
+      'GraphQL operations executed (HTTP, SSE and WebSocket), by operation name, type and outcome (ok, or the first error code).',
+    );
+    this.#operationSeconds = new HotHistogram(
+      'switchboard_graphql_operation_duration_seconds',
+      'Time from the start of execution to the result (for a subscription: until its stream is set up), by operation name and type.',
+      LATENCY_BUCKETS,
+    );
+    this.#otpSeconds = new HotHistogram(
+      'switchboard_otp_delivery_seconds',
+      'OTP latency: from the moment the gateway got the message from the provider (webhook arrival or poll answer) to a subscriber being handed it, database commit included.',
+      OTP_BUCKETS,
+    );
+    for (const metric of [this.#operations, this.#operationSeconds, this.#otpSeconds]) this.registry.registerMetric(metric as never);
     this.#subscriptions = new Gauge({
       name: 'switchboard_subscriptions_open',
       help: 'Subscriptions streaming now, by transport (ws: graphql-ws, sse: server-sent events).',
@@ -158,9 +155,10 @@ export class Metrics {
     series.seconds.observe(seconds);
     let counter = series.outcomes.get(outcome);
     if (!counter) {
+      // Codes past the cap share the OTHER series and are not remembered one by one.
       const label = this.#outcomeLabel(outcome);
-      counter = this.#operations.labels(series.label, type, label);
-      if (label === outcome) series.outcomes.set(outcome, counter);
+      counter = series.outcomes.get(label) ?? this.#operations.series({ operation: series.label, type, outcome: label });
+      series.outcomes.set(label, counter);
     }
     counter.inc();
   }
@@ -182,7 +180,7 @@ export class Metrics {
     if (detectedAt === undefined) return;
     let histogram = this.#otpByProvider.get(provider);
     if (!histogram) {
-      histogram = this.#otpSeconds.labels(provider);
+      histogram = this.#otpSeconds.series({ provider });
       this.#otpByProvider.set(provider, histogram);
     }
     histogram.observe(Math.max(0, Date.now() - detectedAt) / 1000);
@@ -205,7 +203,7 @@ export class Metrics {
     const label = byName.size >= MAX_OPERATION_NAMES ? OTHER : name;
     let series = byName.get(label);
     if (!series) {
-      series = { label, seconds: this.#operationSeconds.labels(label, type), outcomes: new Map() };
+      series = { label, seconds: this.#operationSeconds.series({ operation: label, type }), outcomes: new Map() };
       byName.set(label, series);
     }
     return series;
