@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { MikroORM, type EntityManager, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
+// The PGlite that @mikro-orm/pglite pins and creates (its own dependency): only for its stock start parameters.
+import { PGlite } from '@electric-sql/pglite';
 import { PgliteDriver } from '@mikro-orm/pglite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { ENTITIES } from './entities.ts';
@@ -37,12 +39,12 @@ export async function openDatabase(target: DatabaseTarget, options: { debug?: bo
     orm = await MikroORM.init({ ...common, driver: PostgreSqlDriver, clientUrl: target.url } as Options);
     description = `PostgreSQL ${redactUrl(target.url)}`;
   } else if (target.dataDir === 'memory') {
-    orm = await MikroORM.init({ ...common, driver: PgliteDriver, dbName: 'memory://' } as Options);
+    orm = await MikroORM.init({ ...common, driver: PgliteDriver, dbName: 'memory://', driverOptions: PGLITE_OPTIONS } as Options);
     description = 'PGlite (in memory)';
   } else {
     const dir = resolve(target.dataDir, 'pglite');
     mkdirSync(dir, { recursive: true });
-    orm = await MikroORM.init({ ...common, driver: PgliteDriver, dbName: dir } as Options);
+    orm = await MikroORM.init({ ...common, driver: PgliteDriver, dbName: dir, driverOptions: PGLITE_OPTIONS } as Options);
     description = `PGlite ${dir}`;
   }
   await orm.migrator.up();
@@ -61,6 +63,17 @@ export async function openDatabase(target: DatabaseTarget, options: { debug?: bo
     description,
   };
 }
+
+/**
+ * PGlite runs PostgreSQL inside this process's WebAssembly memory, which only ever grows, and PostgreSQL
+ * zeroes its whole shared-buffer pool at start: the stock 128 MB of shared_buffers were 128 MB of resident
+ * memory before the first query (docs/performance.md, "Memory"). The order book of one gateway is a few MB
+ * and its files stay in the operating system's page cache, so 16 MB of buffers hold every hot page;
+ * wal_buffers follows shared_buffers (1/32 of it). Only the settings are added: PGlite's own start
+ * parameters stay as they are. No `dataDir` here: the driver would then treat dbName as a database
+ * inside that cluster.
+ */
+const PGLITE_OPTIONS = { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'] };
 
 /** Shows host and database but never the password. */
 function redactUrl(url: string): string {
