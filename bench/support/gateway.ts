@@ -3,10 +3,11 @@
  * provider credentials: all five simulators in-process), NODE_ENV=production, auth on, for the bench
  * sections to load from outside.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cleanEnv, freePort, spawnServer, type ServerProcess } from './processes.ts';
+import { cleanEnv, freePort, ROOT, spawnServer, type ServerProcess } from './processes.ts';
 
 /** The bench's API clients (CLIENT_TOKENS): `bench` has every scope but ADMIN, `admin` every scope. */
 export const BENCH_TOKEN = 'bench-client-key-0123456789abcdef';
@@ -38,7 +39,14 @@ export interface BenchGatewayOptions {
   readonly nodeArgs?: readonly string[];
 }
 
-/** Starts `node src/main.ts` on a free port with a fresh DATA_DIR and waits for its "ready" line. */
+/** The Node flags `npm start` gives src/main.ts (package.json's start script), so the bench runs what operators run. */
+export function startScriptFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const words = (pkg.scripts?.start ?? '').split(/\s+/).filter(Boolean);
+  return words.slice(1, words.indexOf('src/main.ts') === -1 ? undefined : words.indexOf('src/main.ts')).filter((w) => w.startsWith('--'));
+}
+
+/** Starts `node [npm start's flags] src/main.ts` on a free port with a fresh DATA_DIR and waits for its "ready" line. */
 export async function spawnGateway(options: BenchGatewayOptions = {}): Promise<BenchGateway> {
   const dataDir = await mkdtemp(join(tmpdir(), 'sb-bench-'));
   const port = await freePort();
@@ -58,7 +66,8 @@ export async function spawnGateway(options: BenchGatewayOptions = {}): Promise<B
   });
   let server: ServerProcess;
   try {
-    server = await spawnServer({ script: 'src/main.ts', env, ready: /ready: (http:\/\/\S+?)\/graphql/, timeoutMs: 120_000, ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}) });
+    const nodeArgs = [...startScriptFlags(), ...(options.nodeArgs ?? [])];
+    server = await spawnServer({ script: 'src/main.ts', env, ready: /ready: (http:\/\/\S+?)\/graphql/, timeoutMs: 120_000, nodeArgs });
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });
     throw error;
