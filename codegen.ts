@@ -19,11 +19,12 @@ const config: CodegenConfig = {
         scalars,
       },
     },
-    // The storefront (web/): DocumentNode documents, the form urql takes typed (TypedDocumentNode).
+    // The storefront (web/): DocumentNode documents, the form urql takes typed (TypedDocumentNode),
+    // and persisted-documents.json, the trusted documents the gateway answers by hash (GET ?documentId=).
     'web/src/gql/': {
       documents: ['web/src/**/*.tsx', '!web/src/gql/**'],
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
       config: {
         enumsAsTypes: true,
         useTypeImports: true,

@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // graphql-jit's ESM build loads its own CJS files, which require graphql's CJS entry; every import of
+  // graphql takes that entry too (as plain Node does, the package having no exports map), so one copy runs.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
@@ -10,7 +13,7 @@ export default defineConfig({
     server: {
       deps: {
         // graphql ships CJS and ESM builds; inlining the GraphQL libraries makes every import see one copy.
-        inline: [/@pothos\//, /graphql-yoga/, /@graphql-yoga\//, /graphql-scalars/, /graphql-ws/, /@envelop\//, /@graphql-tools\//],
+        inline: [/@pothos\//, /graphql-yoga/, /@graphql-yoga\//, /graphql-scalars/, /graphql-ws/, /@envelop\//, /@graphql-tools\//, /graphql-jit/],
       },
     },
   },

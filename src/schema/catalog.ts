@@ -35,7 +35,7 @@ const OfferRef = builder.objectRef<{ offer: CatalogOffer; currency: Currency | n
       resolve: ({ offer, currency }, _args, ctx) => {
         if (!currency) return null;
         try {
-          return { ...ctx.services.fx.convert(offer.price, currency, 'UNIT'), original: offer.price };
+          return { ...ctx.services.fx.projection(offer.price, currency, 'UNIT'), original: offer.price };
         } catch (error) {
           if (error instanceof FxRateUnavailableError) return null;
           throw error;

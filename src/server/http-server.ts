@@ -2,12 +2,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
 import type { Services } from '../services/services.ts';
-import { createGraphQLHandler, GRAPHQL_PATH } from './graphql.ts';
+import { createGraphQLHandler, CSRF_HEADER, GRAPHQL_PATH, isPublicAnswer } from './graphql.ts';
 import { attachWebSockets } from './websocket.ts';
 import { CALLBACK_PATH } from '../providers/shared/callback-url.ts';
-import { checkRequestHead, readLimitedBody, sendRefusal } from './request-guard.ts';
+import { checkRequestHead, corsHeaders, readLimitedBody, sendRefusal } from './request-guard.ts';
+import { PublicResponseCache, PUBLIC_SCOPE, matchesETag, type CachedAnswer } from './public-response-cache.ts';
+import { viewerOf } from './viewer.ts';
 import type { EventBusStatus } from '../services/event-bus.ts';
 import { serveWebApp } from './web-app.ts';
+import { serveGraphiQLPage } from './graphiql-page.ts';
 import { METRICS_PATH, serveMetrics, startMetricsServer } from './metrics-endpoint.ts';
 
 export interface RunningServer {
@@ -23,6 +26,7 @@ const MAX_WEBHOOK_BYTES = 64 * 1024;
 /** One HTTP server, one port: /graphql (HTTP, SSE, WebSocket, GraphiQL), /healthz, /readyz, /webhooks/:provider. */
 export async function startHttpServer(schema: GraphQLSchema, services: Services, options: { port: number; host: string }): Promise<RunningServer> {
   const yoga = createGraphQLHandler(schema, services);
+  const answers = new PublicResponseCache({ catalog: services.catalog, fx: services.fx, events: services.events, logger: services.logger });
   warnAboutOpenEdges(services);
   const inFlight = new Set<ServerResponse>();
   const streams = new Set<ServerResponse>();
@@ -70,6 +74,7 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
       res.end(outcome.body);
       return;
     }
+    if (path === GRAPHQL_PATH && (await serveGraphiQLPage(req, res, yoga))) return;
     if (path === GRAPHQL_PATH) return serveGraphQL(req, res);
     if (path === METRICS_PATH) return serveMetrics(services, req, res);
     if (serveWebApp(services.config, req, res, path)) return;
@@ -81,7 +86,11 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
     json(res, 404, { error: 'not found' });
   }
 
-  /** Refusals that need no body come first (form posts, bad token, declared size); then the body is read with a byte count. */
+  /**
+   * Refusals that need no body come first (form posts, bad token, declared size); then the body is
+   * read with a byte count. A public query already answered is served from its cached bytes
+   * (docs/performance.md, "HTTP caching"); anything else goes to Yoga.
+   */
   async function serveGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const refusal = await checkRequestHead(services.config, req, services.clients);
     if (refusal) return sendRefusal(services.config, req, res, refusal);
@@ -92,6 +101,12 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
       if (read === null) return sendRefusal(services.config, req, res, { status: 413, code: 'REQUEST_ENTITY_TOO_LARGE', message: `Request body larger than ${services.config.MAX_BODY_BYTES} bytes (MAX_BODY_BYTES)` });
       body = read;
     }
+    const key = answerKey(req, method, body);
+    if (key !== null) {
+      const cached = answers.get(key);
+      if (cached && (await mayServeCached(req))) return writeAnswer(req, res, 200, { 'content-type': cached.contentType, ...corsHeaders(services.config, req) }, cached);
+    }
+    const generation = answers.generation;
     const abort = new AbortController();
     res.once('close', () => abort.abort());
     const headers = new Headers();
@@ -101,7 +116,22 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
     }
     const request = new Request(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), { method, headers, body: body as BodyInit | undefined, signal: abort.signal });
     const response = await yoga.fetch(request, { req, res });
+    if (key !== null && response.status === 200 && isPublicAnswer(req) && !isStreamed(response)) {
+      const bytes = Buffer.from(await response.arrayBuffer());
+      const answer = answers.set(key, generation, bytes, response.headers.get('content-type') ?? 'application/json');
+      return writeAnswer(req, res, 200, headersOf(response), answer);
+    }
     await writeResponse(response, res, abort.signal);
+  }
+
+  /** A cached answer is for a caller who could have run the query: the scope its fields need, the CSRF rule, and the rate limit. */
+  async function mayServeCached(req: IncomingMessage): Promise<boolean> {
+    const viewer = viewerOf(req);
+    if (!viewer || !viewer.scopes.includes(PUBLIC_SCOPE)) return false;
+    if (req.method === 'GET' && !preflighted(req) && req.headers[CSRF_HEADER] === undefined) return false;
+    // Limited: Yoga answers it (429 with Retry-After), as for any request.
+    const decision = await services.limits.consume(viewer.clientId, 1);
+    return decision.kind !== 'limited';
   }
 
   const wss = attachWebSockets(server, yoga, services);
@@ -131,10 +161,57 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
       for (const client of wss.clients) client.terminate();
       wss.close();
       await closed;
+      answers.close();
       await metricsServer?.close();
       await yoga.dispose?.();
     },
   };
+}
+
+/** What identifies an answer: the request line's query (GET) or the body (POST), and the Accept header; null for other requests. */
+function answerKey(req: IncomingMessage, method: string, body: Buffer | undefined): string | null {
+  const accept = req.headers.accept ?? '';
+  if (accept.includes('text/event-stream') || accept.includes('multipart/mixed')) return null;
+  if (method === 'GET') {
+    const url = req.url ?? '';
+    const query = url.indexOf('?');
+    return query < 0 ? null : `GET ${accept} ${url.slice(query + 1)}`;
+  }
+  if (method === 'POST' && body !== undefined) return `POST ${accept} ${req.headers['content-type'] ?? ''} ${body.toString('latin1')}`;
+  return null;
+}
+
+/** A content type a browser cannot send cross-site without a CORS preflight (JSON, for one). */
+function preflighted(req: IncomingMessage): boolean {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  return type !== '' && !['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'].includes(type);
+}
+
+function isStreamed(response: Response): boolean {
+  const type = response.headers.get('content-type') ?? '';
+  return type.includes('text/event-stream') || type.includes('multipart/mixed');
+}
+
+function headersOf(response: Response): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, key) => (headers[key] = value));
+  return headers;
+}
+
+/**
+ * Writes a public answer with its validator: the client (a browser) keeps it and asks again with
+ * If-None-Match, answered 304 while the bytes are the same. `no-cache` because stock and prices
+ * change at any moment; `private` because the answer was given to an authenticated client.
+ */
+function writeAnswer(req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string | string[]>, answer: CachedAnswer): void {
+  const validators = { etag: answer.etag, 'cache-control': 'private, no-cache', vary: 'Authorization, Accept, Origin' };
+  if (matchesETag(req.headers['if-none-match'], answer.etag)) {
+    const { 'content-type': _type, 'content-length': _length, ...rest } = headers;
+    res.writeHead(304, { ...rest, ...validators });
+    return void res.end();
+  }
+  res.writeHead(status, { ...headers, ...validators, 'content-length': String(answer.body.length) });
+  res.end(answer.body);
 }
 
 /** Writes a fetch Response to Node, streaming (SSE) chunk by chunk and stopping when the client goes away. */

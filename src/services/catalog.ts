@@ -51,6 +51,11 @@ export class Catalog {
   private readonly countriesCache: TtlCache<ProviderCountry[]>;
   /** Each provider's last successfully loaded offers (stock adjusted by sales), served while a reload is rate limited. */
   private readonly lastOffers = new Map<ProviderId, ProviderOffer[]>();
+  // The catalog is read far more often than it changes: offers tagged once per loaded list, and the
+  // grouped, sorted services kept per filter while the lists and the rates they were sorted by are the same.
+  private readonly tagged = new WeakMap<readonly ProviderOffer[], CatalogOffer[]>();
+  private readonly grouped = new Map<string, { sources: readonly (readonly ProviderOffer[])[]; fxVersion: number; fxUntil: number; services: CatalogService[] }>();
+  private readonly changeListeners = new Set<() => void>();
 
   constructor(providers: ProviderRegistry, fx: FxService, logger: Logger, ttlMs = 30_000) {
     this.providers = providers;
@@ -62,8 +67,36 @@ export class Catalog {
 
   /** Services matching the filter, sorted by key, each with its offers cheapest first across currencies. */
   async services(filter: CatalogFilter = {}): Promise<CatalogService[]> {
+    const key = `${filter.kind ?? ''}|${filter.platform ?? ''}|${filter.country ?? ''}|${filter.provider ?? ''}`;
+    const sources = await this.sourceLists(filter);
+    const memo = this.grouped.get(key);
+    const fresh = memo && memo.fxVersion === this.fx.version && Date.now() < memo.fxUntil;
+    if (fresh && memo.sources.length === sources.length && memo.sources.every((list, i) => list === sources[i])) return memo.services;
+    const services = this.group(sources.flat().filter((o) => matches(o, filter)));
+    this.grouped.set(key, { sources, fxVersion: this.fx.version, fxUntil: this.fx.validUntil(), services });
+    return services;
+  }
+
+  /** Calls `listener` whenever what the catalog answers may have changed (offers loaded, stock sold, cache dropped). */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** Until when (epoch ms) every provider's offers now cached stay cached; after that a read reloads them. */
+  validUntil(filter: CatalogFilter = {}): number {
+    let until = Number.POSITIVE_INFINITY;
+    for (const adapter of this.adaptersFor(filter)) {
+      const expiry = this.offersCache.expiresAt(adapter.id);
+      if (expiry === null) return 0;
+      until = Math.min(until, expiry);
+    }
+    return until;
+  }
+
+  private group(offers: readonly CatalogOffer[]): CatalogService[] {
     const byKey = new Map<string, CatalogOffer[]>();
-    for (const offer of await this.offers(filter)) {
+    for (const offer of offers) {
       const list = byKey.get(offer.serviceKey);
       if (list) list.push(offer);
       else byKey.set(offer.serviceKey, [offer]);
@@ -74,23 +107,43 @@ export class Catalog {
   }
 
   async offers(filter: CatalogFilter = {}): Promise<CatalogOffer[]> {
-    const adapters = this.providers.all().filter((a) => (!filter.provider || a.id === filter.provider) && (!filter.kind || a.kinds.includes(filter.kind)));
-    const lists = await Promise.all(
-      adapters.map(async (adapter) => {
-        const tag = (offers: readonly ProviderOffer[]) => offers.map((o): CatalogOffer => ({ ...o, provider: adapter.id }));
+    return (await this.sourceLists(filter)).flat().filter((o) => matches(o, filter));
+  }
+
+  private adaptersFor(filter: CatalogFilter): ProviderAdapter[] {
+    return this.providers.all().filter((a) => (!filter.provider || a.id === filter.provider) && (!filter.kind || a.kinds.includes(filter.kind)));
+  }
+
+  /** Each provider's tagged offers (the same array while its cached list is the same). */
+  private sourceLists(filter: CatalogFilter): Promise<CatalogOffer[][]> {
+    return Promise.all(
+      this.adaptersFor(filter).map(async (adapter) => {
         try {
-          const offers = await this.offersCache.get(adapter.id, () => adapter.offers());
+          const offers = await this.offersCache.get(adapter.id, async () => {
+            const loaded = await adapter.offers();
+            queueMicrotask(() => this.changed());
+            return loaded;
+          });
           this.lastOffers.set(adapter.id, offers);
-          return tag(offers);
+          return this.tag(adapter.id, offers);
         } catch (error) {
           // "Not now" is not "nothing to sell": a reload refused for the rate limit keeps the last offers.
           const last = error instanceof RateLimitedError ? this.lastOffers.get(adapter.id) : undefined;
           this.logger.warn({ provider: adapter.id, err: errorSummary(error), servingLastOffers: Boolean(last) }, 'catalog: provider offers unavailable');
-          return last ? tag(last) : [];
+          return last ? this.tag(adapter.id, last) : [];
         }
       }),
     );
-    return lists.flat().filter((o) => matches(o, filter));
+  }
+
+  private tag(provider: ProviderId, offers: readonly ProviderOffer[]): CatalogOffer[] {
+    let tagged = this.tagged.get(offers);
+    if (!tagged) this.tagged.set(offers, (tagged = offers.map((o): CatalogOffer => ({ ...o, provider }))));
+    return tagged;
+  }
+
+  private changed(): void {
+    for (const listener of this.changeListeners) listener();
   }
 
   /** Countries any OTP provider sells numbers in. */
@@ -108,11 +161,13 @@ export class Catalog {
     this.offersCache.update(provider, sold);
     const last = this.lastOffers.get(provider);
     if (last) this.lastOffers.set(provider, sold(last));
+    this.changed();
   }
 
   /** Drops cached offers (e.g. a simulator changed prices in a test). */
   invalidate(provider?: ProviderId): void {
     this.offersCache.invalidate(provider);
+    this.changed();
   }
 
   /** Offers ordered by price converted into one currency, so THB beside IDR compares correctly; unratable last. */

@@ -9,6 +9,11 @@ export interface FxRateEvent {
   readonly asOf: string;
 }
 
+/** Published by the instance whose catalog changed, so every instance drops its cached public answers. */
+export interface CatalogChangedEvent {
+  readonly instance: string;
+}
+
 /** Something changed on an order; subscribers reload it by id. */
 export interface OrderChangedEvent {
   readonly orderId: string;
@@ -33,6 +38,8 @@ export interface OrderChangedEvent {
  */
 export type EventTopics = {
   'fx.ratesChanged': [FxRateEvent[]];
+  /** What an instance's catalog answers may have changed (offers reloaded, stock sold): cached answers go. */
+  'catalog.changed': [CatalogChangedEvent];
   'order.changed': [OrderChangedEvent];
   'order.changed.owner': [ownerId: string, event: OrderChangedEvent];
   'order.changed.order': [orderId: string, event: OrderChangedEvent];

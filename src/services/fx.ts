@@ -43,6 +43,11 @@ export class FxService {
   private readonly maxAgeMs: number;
   private readonly now: () => Date;
   private readonly events: EventBus;
+  /** Bumped by every rate change: a memoized projection from an older version is computed again. */
+  #version = 0;
+  // Projections of one Money (e.g. a catalog offer's price) per target currency and precision, so a
+  // catalog request reads them instead of running decimal arithmetic per field (docs/performance.md).
+  readonly #projections = new WeakMap<Money, Map<string, { version: number; until: number; conversion: Conversion }>>();
 
   constructor(options: { maxAgeMs: number; events: EventBus; now?: () => Date }) {
     this.maxAgeMs = options.maxAgeMs;
@@ -56,6 +61,7 @@ export class FxService {
     const key = pairKey(rate.base, rate.quote);
     const others = (this.rates.get(key) ?? []).filter((r) => r.source !== rate.source);
     this.rates.set(key, [...others, rate]);
+    this.#version += 1;
     this.events.publish('fx.ratesChanged', this.list().map(toEvent));
   }
 
@@ -97,6 +103,41 @@ export class FxService {
     const decimals = precision === 'TOTAL' ? TOTAL_DECIMALS : UNIT_PRICE_DECIMALS;
     const amount = money.currency === to ? money.amount : roundForDisplay(applied.apply(money.amount), decimals);
     return { money: new Money(amount, to), applied };
+  }
+
+  /**
+   * `convert`, memoized per Money instance until a rate changes or a provider rate it used goes
+   * stale: for long-lived amounts such as catalog prices, which are shown far more often than they change.
+   */
+  projection(money: Money, to: Currency, precision: Precision = 'TOTAL'): Conversion {
+    const key = `${to}:${precision}`;
+    const now = this.now().getTime();
+    let byTarget = this.#projections.get(money);
+    const memo = byTarget?.get(key);
+    if (memo && memo.version === this.#version && now < memo.until) return memo.conversion;
+    const conversion = this.convert(money, to, precision);
+    if (!byTarget) this.#projections.set(money, (byTarget = new Map()));
+    byTarget.set(key, { version: this.#version, until: this.validUntil(), conversion });
+    return conversion;
+  }
+
+  /** A number that changes whenever any rate changes (for caches of converted figures). */
+  get version(): number {
+    return this.#version;
+  }
+
+  /** Until when (epoch ms) the rates usable now stay usable: the first moment a fresh provider rate turns stale. */
+  validUntil(): number {
+    let until = Number.POSITIVE_INFINITY;
+    const now = this.now().getTime();
+    for (const list of this.rates.values()) {
+      for (const r of list) {
+        if (r.source === 'CONFIG') continue;
+        const staleAt = r.asOf.getTime() + this.maxAgeMs;
+        if (staleAt > now && staleAt < until) until = staleAt;
+      }
+    }
+    return until;
   }
 
   /** Converts without rounding, for comparisons such as a price cap. */

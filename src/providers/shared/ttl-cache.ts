@@ -36,6 +36,12 @@ export class TtlCache<T> {
     return entry.value;
   }
 
+  /** When the value cached under `key` stops being served (epoch ms by the cache's clock); null when nothing is cached. */
+  expiresAt(key: string): number | null {
+    const entry = this.#entries.get(key);
+    return entry ? entry.at + this.#ttlMs : null;
+  }
+
   /** Forgets `key`, or every key. An in-flight load still settles for those already waiting on it. */
   invalidate(key?: string): void {
     if (key === undefined) this.#entries.clear();
