@@ -48,7 +48,8 @@ async function optionalSection(file: string, run: string, formats: readonly stri
   const formatter = formats.map((name) => module[name]).find((f) => typeof f === 'function');
   if (typeof formatter === 'function') {
     const formatted = (formatter as (r: unknown) => unknown)(result);
-    if (Array.isArray(formatted)) return formatted.map((l) => (String(l).startsWith('|') || String(l).startsWith('-') || String(l).trim() === '' ? String(l) : `- ${String(l)}`)).join('\n');
+    // Lines become a bullet list (table rows, bullets and blank lines are kept as they are).
+    if (Array.isArray(formatted)) return formatted.map((l) => String(l).trim()).map((l) => (l.startsWith('|') || l.startsWith('- ') || l === '' ? l : `- ${l}`)).join('\n');
     if (typeof formatted === 'string') return formatted;
   }
   return genericResult(result);
