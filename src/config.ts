@@ -158,6 +158,8 @@ const env = z.object({
   ]),
   FX_MAX_AGE_SECONDS: positiveInt(3600),
   FX_REFRESH_SECONDS: positiveInt(300),
+  // How long each provider's offers are served before the next catalog read loads them again.
+  CATALOG_TTL_MS: positiveInt(30000),
 
   WATCHER_MIN_INTERVAL_MS: positiveInt(1000),
   WATCHER_MAX_INTERVAL_MS: positiveInt(15000),

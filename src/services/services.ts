@@ -85,7 +85,7 @@ export function createServices(deps: {
   }
   const providers = new ProviderRegistry(deps.adapters);
   const directory = new ProviderDirectory(providers);
-  const catalog = new Catalog(providers, fx, logger);
+  const catalog = new Catalog(providers, fx, logger, config.CATALOG_TTL_MS);
   const book = new OrderBook(db, events, logger, deps.vault);
   const idempotency = new IdempotencyStore(db);
   const clients = new ApiClients(db, config);
