@@ -1,12 +1,12 @@
 /**
- * Measures the live OTP pipeline (run: `npm run bench`):
+ * Measures the live OTP pipeline (run: `npm run bench:otp`, or the otp section of `npm run bench`):
  *  1. time from the simulator receiving an SMS to a graphql-ws subscriber holding the code,
  *     in webhook mode and in polling mode (default watcher intervals);
  *  2. upstream calls per minute while 50 orders are active in polling mode.
  * Not part of `npm test`: timings belong here, not in pass/fail tests.
  */
 import { graphql } from '../test/gql/index.ts';
-import { gqlData, wsSubscribe } from '../test/support/clients.ts';
+import { gqlData, TEST_ADMIN_TOKEN, wsSubscribe } from '../test/support/clients.ts';
 import { startGateway, type TestGateway } from '../test/support/gateway.ts';
 import { BuyNumber, RegisterWebhook } from '../test/e2e/documents.ts';
 
@@ -61,7 +61,8 @@ async function pollingLoad(): Promise<void> {
 }
 
 const webhookGw = await startGateway({ publicUrl: true, env: { WATCHER_MIN_INTERVAL_MS: '600000', WATCHER_MAX_INTERVAL_MS: '600000' } });
-await gqlData(webhookGw.graphqlUrl, RegisterWebhook, { provider: 'SMSCODE' });
+// Registering a provider webhook needs the ADMIN scope (README, API clients).
+await gqlData(webhookGw.graphqlUrl, RegisterWebhook, { provider: 'SMSCODE' }, TEST_ADMIN_TOKEN);
 await latency('webhook mode', webhookGw);
 await webhookGw.stop();
 
