@@ -27,9 +27,8 @@ interface AutocannonRequest {
   onResponse: (status: number, body: string) => void;
 }
 
-type Autocannon = ((options: Record<string, unknown>, done: (error: Error | null, result: AutocannonResult) => void) => { on(event: 'start', listener: () => void): void }) & {
-  track?: unknown;
-};
+/** The part of autocannon's API used here (the package ships no types). */
+type Autocannon = (options: Record<string, unknown>, done: (error: Error | null, result: AutocannonResult) => void) => { on(event: 'start', listener: () => void): void };
 
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
@@ -68,7 +67,6 @@ const instance = autocannon(
     connections: spec.connections,
     duration: spec.durationSeconds,
     requests: [request],
-    // One latency per answer (the default 1 ms sample interval would only matter for the per-second table).
   },
   (error, result) => {
     const cpuEnd = spec.pid ? cpuMs(spec.pid) : 0;
