@@ -171,6 +171,8 @@ const env = z.object({
   CORS_ORIGINS: originList,
   MAX_BODY_BYTES: positiveInt(64 * 1024).pipe(z.number().int().min(1024)),
   INTROSPECTION: flag.default(true),
+  // Public answers (catalog, countries, fxRates, convert) served from their cached bytes; false executes every request.
+  ANSWER_CACHE: flag.default(true),
   GRAPHQL_MAX_DEPTH: positiveInt(12).pipe(z.number().int().min(1)),
   GRAPHQL_MAX_ALIASES: positiveInt(15),
   GRAPHQL_MAX_TOKENS: positiveInt(1000).pipe(z.number().int().min(100)),

@@ -1,6 +1,6 @@
 import { GraphQLError, Kind, getOperationAST, getVariableValues, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { createYoga, maskError as defaultMaskError, type YogaServerInstance } from 'graphql-yoga';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { renderGraphiQLPage } from './graphiql-renderer.ts';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { SwitchboardError } from '../domain/errors.ts';
 import type { GraphQLContext } from '../schema/builder.ts';
@@ -33,7 +33,7 @@ export function createGraphQLHandler(schema: GraphQLSchema, services: Services):
       subscriptionsProtocol: 'WS',
       defaultQuery: DEFAULT_QUERY,
     },
-    renderGraphiQL,
+    renderGraphiQL: renderGraphiQLPage,
     // CORS only for allow-listed origins (CORS_ORIGINS), never with credentials: tokens travel in
     // Authorization, so no cookie or ambient credential is ever needed cross-origin.
     cors: (request) => {

@@ -54,10 +54,19 @@ export interface NewClientOptions {
  * database with gateway-generated keys. Every authentication of a stored key is one primary-key
  * read, so a revocation or rotation (from any instance or from `npm run clients`) holds at once.
  */
+/** How long a stored client (its scopes, its limits) is served as last read; bounds how late another instance sees a revocation. */
+export const STORED_CLIENT_TTL_MS = 2000;
+const MAX_REMEMBERED_CLIENTS = 10_000;
+
 export class ApiClients {
   private readonly db: Database;
   private readonly config: Config;
   private anyStored: { value: boolean; until: number } | null = null;
+  // Stored clients as last read, so a request costs no database read (docs/performance.md, "The
+  // catalog hot path"). A change made here is seen at once; one made on another instance within
+  // STORED_CLIENT_TTL_MS (revocation included).
+  private readonly storedByHash = new Map<string, { client: AuthenticatedClient; until: number }>();
+  private readonly overridesByName = new Map<string, { value: ClientLimitOverrides; until: number }>();
 
   constructor(db: Database, config: Config) {
     this.db = db;
@@ -118,18 +127,32 @@ export class ApiClients {
     if (bootstrap !== null) return { clientId: bootstrap, scopes: bootstrapScopes(bootstrap), source: 'env' };
     if (!token.startsWith(KEY_PREFIX)) return null;
     // The key has 256 random bits: looking up its SHA-256 leaks nothing a timing attack could use.
-    const row = await this.db.em().findOne(ApiClient, { keyHash: ApiClients.hash(token), revokedAt: null });
-    return row ? { clientId: row.name, scopes: [...row.scopes], source: 'database' } : null;
+    const keyHash = ApiClients.hash(token);
+    const now = Date.now();
+    const known = this.storedByHash.get(keyHash);
+    if (known && known.until > now) return known.client;
+    const row = await this.db.em().findOne(ApiClient, { keyHash, revokedAt: null });
+    if (!row) return null;
+    const client: AuthenticatedClient = { clientId: row.name, scopes: [...row.scopes], source: 'database' };
+    if (this.storedByHash.size >= MAX_REMEMBERED_CLIENTS) this.storedByHash.clear();
+    this.storedByHash.set(keyHash, { client, until: now + STORED_CLIENT_TTL_MS });
+    return client;
   }
 
   /** The client's own limit overrides (stored clients only; CLIENT_TOKENS clients follow the settings). */
   async limitOverrides(clientId: string): Promise<ClientLimitOverrides> {
     if (this.config.CLIENT_TOKENS?.some((c) => c.name === clientId) || clientId === OPEN_SANDBOX_CLIENT) return { rate: undefined, spend: undefined };
+    const now = Date.now();
+    const known = this.overridesByName.get(clientId);
+    if (known && known.until > now) return known.value;
     const row = await this.db.em().findOne(ApiClient, { name: clientId });
-    return {
+    const value: ClientLimitOverrides = {
       rate: row?.rateLimit ? parseRateLimit(row.rateLimit) : undefined,
       spend: row?.spendLimit ? parseSpendLimit(row.spendLimit) : undefined,
     };
+    if (this.overridesByName.size >= MAX_REMEMBERED_CLIENTS) this.overridesByName.clear();
+    this.overridesByName.set(clientId, { value, until: now + STORED_CLIENT_TTL_MS });
+    return value;
   }
 
   /** Creates a client; the key is returned once and only its hash is stored. */
@@ -176,6 +199,7 @@ export class ApiClients {
     row.keyPrefix = key.slice(0, 12);
     row.rotatedAt = new Date();
     await em.flush();
+    this.forgetStored();
     return { client: view(row), key };
   }
 
@@ -191,6 +215,7 @@ export class ApiClients {
       await em.flush();
     }
     this.anyStored = null;
+    this.forgetStored();
     return view(row);
   }
 
@@ -202,7 +227,13 @@ export class ApiClients {
     if (limits.rateLimit !== undefined) row.rateLimit = normalizeLimit(limits.rateLimit, parseRateLimit, 'rateLimit');
     if (limits.spendLimit !== undefined) row.spendLimit = normalizeLimit(limits.spendLimit, parseSpendLimit, 'spendLimit');
     await em.flush();
+    this.forgetStored();
     return view(row);
+  }
+
+  private forgetStored(): void {
+    this.storedByHash.clear();
+    this.overridesByName.clear();
   }
 
   private validateName(name: string): void {
