@@ -47,6 +47,8 @@ export interface HttpResult {
   readonly framework: HttpRow;
   readonly gatewayCatalog: HttpRow;
   readonly gatewayTypename: HttpRow;
+  /** The same catalog POST with ANSWER_CACHE=false: executed on every request (compiled, through every plugin). */
+  readonly gatewayExecuted: HttpRow;
   readonly persistedGet: HttpRow;
   readonly persistedNotModified: HttpRow;
   /** With --profile: the gateway's top self-time frames during one catalog POST round. */
@@ -117,7 +119,7 @@ export async function runHttp(options: BenchOptions, log: (line: string) => void
   const catalogBody = JSON.stringify({ query: doc.text, variables: CATALOG_VARIABLES });
   notes.push(`Catalog document from ${doc.source}; variables ${JSON.stringify(CATALOG_VARIABLES)}.`);
 
-  let gatewayCatalog: HttpRow, gatewayTypename: HttpRow, persistedGet: HttpRow, persistedNotModified: HttpRow;
+  let gatewayCatalog: HttpRow, gatewayTypename: HttpRow, persistedGet: HttpRow, persistedNotModified: HttpRow, gatewayExecuted: HttpRow;
   let ceiling: HttpRow, framework: HttpRow;
   let reference: Answer;
   let profile: HttpResult['profile'] = null;
@@ -168,6 +170,17 @@ export async function runHttp(options: BenchOptions, log: (line: string) => void
     } finally {
       await gateway.stop();
     }
+    // The same gateway without its answer cache: what executing the catalog costs on every request.
+    log('gateway: starting again with ANSWER_CACHE=false');
+    const executing: BenchGateway = await spawnGateway({ ...(databaseUrl ? { databaseUrl } : {}), env: { ANSWER_CACHE: 'false' } });
+    try {
+      const headers = { ...POST_HEADERS, ...executing.authHeaders };
+      const answer = await call(executing.graphqlUrl, { method: 'POST', headers, body: catalogBody });
+      if (!isDeepStrictEqual(answer.json, reference.json)) notes.push('Executed catalog (ANSWER_CACHE=false): its answer differs from the cached one (JSON compared).');
+      gatewayExecuted = { label: 'gateway: catalog POST, executed each time (ANSWER_CACHE=false)', measurement: await load('gateway catalog POST executed', executing, { url: executing.graphqlUrl, method: 'POST', headers, body: catalogBody }), skipped: null, rssAfterBytes: rssOf(executing) };
+    } finally {
+      await executing.stop();
+    }
     if (options.profile) profile = await profileCatalog(options, catalogBody, tmp, log);
 
     // 1. The ceiling: the same bytes, nothing else.
@@ -207,7 +220,7 @@ export async function runHttp(options: BenchOptions, log: (line: string) => void
     await rm(tmp, { recursive: true, force: true });
   }
 
-  const result = { ceiling, framework, gatewayCatalog, gatewayTypename, persistedGet, persistedNotModified, profile, notes };
+  const result = { ceiling, framework, gatewayCatalog, gatewayExecuted, gatewayTypename, persistedGet, persistedNotModified, profile, notes };
   return { ...result, markdown: httpMarkdown(result, options) };
 }
 
@@ -221,7 +234,8 @@ async function profileCatalog(options: BenchOptions, catalogBody: string, tmp: s
   const databaseUrl = process.env.BENCH_DATABASE_URL;
   log('profile: gateway under node --cpu-prof, one catalog POST round');
   const spawnedAt = performance.now();
-  const gateway = await spawnGateway({ nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`], ...(databaseUrl ? { databaseUrl } : {}) });
+  // Executed on every request (ANSWER_CACHE=false): a profile of cache hits would show only the socket writes.
+  const gateway = await spawnGateway({ nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`], env: { ANSWER_CACHE: 'false' }, ...(databaseUrl ? { databaseUrl } : {}) });
   let window: { fromMs: number; toMs: number };
   try {
     const spec: LoadSpec = { url: gateway.graphqlUrl, method: 'POST', headers: { ...POST_HEADERS, ...gateway.authHeaders }, body: catalogBody, connections: options.connections, durationSeconds: options.durationSeconds, pid: gateway.pid };
@@ -239,7 +253,7 @@ async function profileCatalog(options: BenchOptions, catalogBody: string, tmp: s
 }
 
 function httpMarkdown(r: Omit<HttpResult, 'markdown'>, options: BenchOptions): string {
-  const rows = [r.ceiling, r.framework, r.gatewayCatalog, r.gatewayTypename, r.persistedGet, r.persistedNotModified];
+  const rows = [r.ceiling, r.framework, r.gatewayCatalog, r.gatewayExecuted, r.gatewayTypename, r.persistedGet, r.persistedNotModified];
   const figures = table(
     ['server', 'req/s', 'p50', 'p99', 'CPU per request', 'RSS after', 'check'],
     rows.map((row) => {
@@ -250,12 +264,14 @@ function httpMarkdown(r: Omit<HttpResult, 'markdown'>, options: BenchOptions): s
     [6],
   );
   const valid = (row: HttpRow) => (row.measurement && !row.measurement.failure ? row.measurement : null);
-  const [gw, fw, get, ceil, tn] = [valid(r.gatewayCatalog), valid(r.framework), valid(r.persistedGet), valid(r.ceiling), valid(r.gatewayTypename)];
+  const [gw, fw, get, ceil, tn, ex] = [valid(r.gatewayCatalog), valid(r.framework), valid(r.persistedGet), valid(r.ceiling), valid(r.gatewayTypename), valid(r.gatewayExecuted)];
   const ratios = table(
     ['ratio', 'value', 'target (issue 12)'],
     [
       ['gateway catalog ÷ bare Yoga + JIT, req/s', ratio(gw?.reqPerSec, fw?.reqPerSec), '≥ 1.0×'],
       ['gateway catalog ÷ bare Yoga + JIT, p99', ratio(gw?.p99Ms, fw?.p99Ms), '≤ 1.2×'],
+      ['gateway catalog executed each time ÷ bare Yoga + JIT, req/s', ratio(ex?.reqPerSec, fw?.reqPerSec), '(no answer cache)'],
+      ['gateway catalog executed each time ÷ bare Yoga + JIT, p99', ratio(ex?.p99Ms, fw?.p99Ms), '(no answer cache)'],
       ['persisted GET ÷ HTTP ceiling, req/s', ratio(get?.reqPerSec, ceil?.reqPerSec), '≥ 0.25×'],
       ['bare Yoga + JIT ÷ HTTP ceiling, req/s', ratio(fw?.reqPerSec, ceil?.reqPerSec), '(reference)'],
       ['gateway { __typename } ÷ bare Yoga + JIT catalog, req/s', ratio(tn?.reqPerSec, fw?.reqPerSec), '(reference)'],
