@@ -1,5 +1,6 @@
 import { resolveArrayConnection } from '@pothos/plugin-relay';
-import type { Currency } from '../domain/money.ts';
+import type { Currency, Money } from '../domain/money.ts';
+import type { Conversion } from '../services/fx.ts';
 import { FxRateUnavailableError } from '../domain/errors.ts';
 import type { OfferDetails, ProviderCountry } from '../domain/provider.ts';
 import type { CatalogOffer, CatalogService } from '../services/catalog.ts';
@@ -11,6 +12,35 @@ import { OrderKindEnum, ProviderIdEnum } from './provider-enums.ts';
 interface PricedService {
   readonly service: CatalogService;
   readonly currency: Currency | null;
+}
+
+// The catalog answers the same services far more often than they change: the objects its fields
+// resolve from are made once per service list, currency and conversion, not per request
+// (docs/performance.md, "The catalog hot path").
+const pricedServiceLists = new WeakMap<readonly CatalogService[], Map<string, PricedService[]>>();
+const pricedOfferLists = new WeakMap<CatalogService, Map<string, { offer: CatalogOffer; currency: Currency | null }[]>>();
+const convertedPrices = new WeakMap<Conversion, Conversion & { original: Money }>();
+
+function pricedServices(services: readonly CatalogService[], currency: Currency | null): PricedService[] {
+  let byCurrency = pricedServiceLists.get(services);
+  if (!byCurrency) pricedServiceLists.set(services, (byCurrency = new Map()));
+  let list = byCurrency.get(currency ?? '');
+  if (!list) byCurrency.set(currency ?? '', (list = services.map((service) => ({ service, currency }))));
+  return list;
+}
+
+function pricedOffers(service: CatalogService, currency: Currency | null): { offer: CatalogOffer; currency: Currency | null }[] {
+  let byCurrency = pricedOfferLists.get(service);
+  if (!byCurrency) pricedOfferLists.set(service, (byCurrency = new Map()));
+  let list = byCurrency.get(currency ?? '');
+  if (!list) byCurrency.set(currency ?? '', (list = service.offers.map((offer) => ({ offer, currency }))));
+  return list;
+}
+
+function withOriginal(conversion: Conversion, original: Money): Conversion & { original: Money } {
+  let shown = convertedPrices.get(conversion);
+  if (!shown) convertedPrices.set(conversion, (shown = { ...conversion, original }));
+  return shown;
 }
 
 const CountryRef = builder.objectRef<ProviderCountry>('Country').implement({
@@ -35,7 +65,7 @@ const OfferRef = builder.objectRef<{ offer: CatalogOffer; currency: Currency | n
       resolve: ({ offer, currency }, _args, ctx) => {
         if (!currency) return null;
         try {
-          return { ...ctx.services.fx.projection(offer.price, currency, 'UNIT'), original: offer.price };
+          return withOriginal(ctx.services.fx.projection(offer.price, currency, 'UNIT'), offer.price);
         } catch (error) {
           if (error instanceof FxRateUnavailableError) return null;
           throw error;
@@ -116,7 +146,7 @@ const ServiceRef = builder.objectRef<PricedService>('Service').implement({
     offers: t.field({
       type: [OfferRef],
       description: 'Every provider offer, cheapest first after conversion into one currency (offers without a usable rate last).',
-      resolve: ({ service, currency }) => service.offers.map((offer) => ({ offer, currency })),
+      resolve: ({ service, currency }) => pricedOffers(service, currency),
     }),
   }),
 });
@@ -155,7 +185,7 @@ builder.queryFields((t) => ({
         provider: args.filter?.provider ?? undefined,
       });
       const visible = args.filter?.inStockOnly ? services.filter((s) => s.offers.some((o) => o.available === null || o.available > 0)) : services;
-      const priced = visible.map((service) => ({ service, currency: args.currency ?? null }));
+      const priced = pricedServices(visible, args.currency ?? null);
       return resolveArrayConnection({ args }, priced);
     },
   }),

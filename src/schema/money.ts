@@ -1,4 +1,4 @@
-import { Money, MINOR_UNITS, type Currency } from '../domain/money.ts';
+import { Money, MINOR_UNITS, type Currency, type Dec } from '../domain/money.ts';
 import type { AppliedRate, Conversion } from '../services/fx.ts';
 import { builder } from './builder.ts';
 
@@ -20,11 +20,19 @@ export const MoneyRef = builder.objectRef<Money>('Money').implement({
   }),
 });
 
+// The disclosed rate, rounded once per applied rate (a catalog shows the same one on every offer).
+const shownRates = new WeakMap<AppliedRate, Dec>();
+function shownRate(rate: AppliedRate): Dec {
+  let shown = shownRates.get(rate);
+  if (!shown) shownRates.set(rate, (shown = rate.rate.toSignificantDigits(12)));
+  return shown;
+}
+
 export const AppliedRateRef = builder.objectRef<AppliedRate>('AppliedFxRate').implement({
   description: 'The exchange rate used for one conversion, disclosed so the client knows what the figure rests on.',
   fields: (t) => ({
     pair: t.string({ description: 'FROM/TO, e.g. "IDR/THB".', resolve: (r) => r.pair }),
-    rate: t.field({ type: 'Decimal', description: 'Units of TO for one unit of FROM.', resolve: (r) => r.rate.toSignificantDigits(12) }),
+    rate: t.field({ type: 'Decimal', description: 'Units of TO for one unit of FROM.', resolve: (r) => shownRate(r) }),
     source: t.string({ description: 'Where the rate came from: CONFIG, PROVIDER:<id>, IDENTITY, or two sources joined by × when triangulated through USD.', resolve: (r) => r.source }),
     asOf: t.field({ type: 'DateTime', description: 'When the rate (the older leg, if triangulated) was published.', resolve: (r) => r.asOf }),
   }),

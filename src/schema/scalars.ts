@@ -23,10 +23,20 @@ function decimalTooLong(received: string): GraphQLError {
   return new GraphQLError(`Decimal has at most ${MAX_DECIMAL_DIGITS} digits; received ${received}`, { extensions: { code: 'VALIDATION' } });
 }
 
+// Decimals are immutable: one catalog price is written to the wire far more often than it changes,
+// so its text is kept with it (docs/performance.md, "The catalog hot path").
+const decimalText = new WeakMap<object, string>();
+
+function decimalToWire(value: { toFixed(): string }): string {
+  let text = decimalText.get(value);
+  if (text === undefined) decimalText.set(value, (text = value.toFixed()));
+  return text;
+}
+
 // A string on the wire: a JSON float would already have lost the exactness money needs.
 builder.scalarType('Decimal', {
   description: 'An exact decimal number written as a string, e.g. "15.00" or "0.9231". Never a float.',
-  serialize: (value) => (typeof value === 'string' ? value : value.toFixed()),
+  serialize: (value) => (typeof value === 'string' ? value : decimalToWire(value)),
   parseValue: parseDecimal,
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) throw new GraphQLError('Decimal literals must be quoted strings, e.g. "15.00"');

@@ -28,6 +28,9 @@ export function createGraphQLHandler(schema: GraphQLSchema, services: Services):
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
+    // The request guard already bounded the body (MAX_BODY_BYTES: declared size before reading, a
+    // running count for chunked uploads); Yoga's own limit would wrap every body in a stream pipeline.
+    maxRequestBodySize: false,
     graphiql: {
       title: 'Switchboard',
       subscriptionsProtocol: 'WS',

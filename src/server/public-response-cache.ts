@@ -118,8 +118,19 @@ export function matchesETag(ifNoneMatch: string | undefined, etag: string): bool
   });
 }
 
-/** Whether the operation to run is a query made only of public root fields (fragments expanded). */
+const publicByDocument = new WeakMap<DocumentNode, Map<string, boolean>>();
+
+/** Whether the operation to run is a query made only of public root fields (fragments expanded); remembered per parsed document. */
 export function isPublicQuery(document: DocumentNode, operationName: string | null | undefined): boolean {
+  let byName = publicByDocument.get(document);
+  if (!byName) publicByDocument.set(document, (byName = new Map()));
+  const name = operationName ?? '';
+  let known = byName.get(name);
+  if (known === undefined) byName.set(name, (known = decidePublic(document, operationName)));
+  return known;
+}
+
+function decidePublic(document: DocumentNode, operationName: string | null | undefined): boolean {
   const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName));
   if (!operation || operation.kind !== Kind.OPERATION_DEFINITION || operation.operation !== 'query') return false;
   if (operation.directives?.length) return false;
