@@ -2,10 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { MikroORM, type EntityManager, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-// The PGlite that @mikro-orm/pglite pins and creates (its own dependency): only for its stock start parameters.
-import { PGlite } from '@electric-sql/pglite';
-import { PgliteDriver } from '@mikro-orm/pglite';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { ENTITIES } from './entities.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 
@@ -35,17 +31,24 @@ export async function openDatabase(target: DatabaseTarget, options: { debug?: bo
   };
   let orm: MikroORM;
   let description: string;
+  // Only the driver in use is loaded (docs/performance.md, "Memory"): a gateway on PostgreSQL never loads
+  // PGlite, and one on PGlite never loads the pg client.
   if (target.kind === 'postgres') {
+    const { PostgreSqlDriver } = await import('@mikro-orm/postgresql');
     orm = await MikroORM.init({ ...common, driver: PostgreSqlDriver, clientUrl: target.url } as Options);
     description = `PostgreSQL ${redactUrl(target.url)}`;
-  } else if (target.dataDir === 'memory') {
-    orm = await MikroORM.init({ ...common, driver: PgliteDriver, dbName: 'memory://', driverOptions: PGLITE_OPTIONS } as Options);
-    description = 'PGlite (in memory)';
   } else {
-    const dir = resolve(target.dataDir, 'pglite');
-    mkdirSync(dir, { recursive: true });
-    orm = await MikroORM.init({ ...common, driver: PgliteDriver, dbName: dir, driverOptions: PGLITE_OPTIONS } as Options);
-    description = `PGlite ${dir}`;
+    const { PgliteDriver } = await import('@mikro-orm/pglite');
+    const driverOptions = await pgliteOptions();
+    if (target.dataDir === 'memory') {
+      orm = await MikroORM.init({ ...common, driver: PgliteDriver, dbName: 'memory://', driverOptions } as Options);
+      description = 'PGlite (in memory)';
+    } else {
+      const dir = resolve(target.dataDir, 'pglite');
+      mkdirSync(dir, { recursive: true });
+      orm = await MikroORM.init({ ...common, driver: PgliteDriver, dbName: dir, driverOptions } as Options);
+      description = `PGlite ${dir}`;
+    }
   }
   await orm.migrator.up();
   return {
@@ -73,7 +76,11 @@ export async function openDatabase(target: DatabaseTarget, options: { debug?: bo
  * parameters stay as they are. No `dataDir` here: the driver would then treat dbName as a database
  * inside that cluster.
  */
-const PGLITE_OPTIONS = { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'] };
+async function pgliteOptions(): Promise<{ startParams: string[] }> {
+  // The PGlite that @mikro-orm/pglite pins and creates (its own dependency): only for its stock start parameters.
+  const { PGlite } = await import('@electric-sql/pglite');
+  return { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'] };
+}
 
 /** Shows host and database but never the password. */
 function redactUrl(url: string): string {
