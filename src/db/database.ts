@@ -4,6 +4,7 @@ import { MikroORM, type EntityManager, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { ENTITIES } from './entities.ts';
 import { MIGRATIONS } from './migrations/index.ts';
+import { createPgliteDataFolder, isPgliteDataFolder } from './pglite-data-folder.ts';
 
 /** Where the order book lives: embedded PGlite (a folder, or memory for tests) or a PostgreSQL server. */
 export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | 'memory' };
@@ -46,6 +47,7 @@ export async function openDatabase(target: DatabaseTarget, options: { debug?: bo
     } else {
       const dir = resolve(target.dataDir, 'pglite');
       mkdirSync(dir, { recursive: true });
+      if (!isPgliteDataFolder(dir)) await createPgliteDataFolder(dir, driverOptions.startParams);
       orm = await MikroORM.init({ ...common, driver: PgliteDriver, dbName: dir, driverOptions } as Options);
       description = `PGlite ${dir}`;
     }
