@@ -2,7 +2,7 @@
  * OTP push at scale (issue 12, item 4): provider webhook in → graphql-ws subscriber out, the database
  * commit included, with thousands of live order pages open.
  *
- * Run directly: `node_modules/.bin/node bench/fanout.ts [--subscribers N] [--rate R] [--seconds S] [--pglite] [--postgres] [--no-bare]`
+ * Run directly: `node_modules/.bin/node bench/fanout.ts [--subscribers N] [--rate R] [--seconds S] [--pglite] [--postgres] [--no-bare] [--no-redis]`
  * (default: 5,000 subscribers, 200 OTPs/s for 10 s, PostgreSQL then PGlite). `bench/index.ts` imports
  * `runFanout` and prints the same figures.
  *
@@ -626,7 +626,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const wanted: ('postgres' | 'pglite')[] = onlyOne ? [args.includes('--pglite') ? 'pglite' : 'postgres'] : ['postgres', 'pglite'];
     let bare = !args.includes('--no-bare');
     for (const database of wanted) {
-      const result = await runFanout({ subscribers: value('--subscribers'), otpsPerSecond: value('--rate'), seconds: value('--seconds'), database, bare, log: (line) => console.error(line) });
+      const redisUrl = args.includes('--no-redis') ? null : undefined;
+      const result = await runFanout({ subscribers: value('--subscribers'), otpsPerSecond: value('--rate'), seconds: value('--seconds'), database, bare, redisUrl, log: (line) => console.error(line) });
       for (const line of describeFanout(result)) console.log(line);
       bare = false; // once is enough
     }

@@ -1,7 +1,7 @@
 import { filter, pipe, Repeater } from '@graphql-yoga/subscription';
 import { Money } from '../domain/money.ts';
 import { ValidationError } from '../domain/errors.ts';
-import { orderChangesOf, type OrderChangedEvent } from '../services/event-bus.ts';
+import { committedOrderOf, orderChangesOf, type OrderChangedEvent } from '../services/event-bus.ts';
 import type { OrderCursor } from '../services/order-book.ts';
 import type { Order } from '../db/entities.ts';
 import { builder, type GraphQLContext } from './builder.ts';
@@ -166,13 +166,13 @@ builder.mutationFields((t) => ({
   }),
 }));
 
-const OtpReceivedRef = builder.objectRef<{ orderId: string; message: NonNullable<OrderChangedEvent['message']> }>('OtpReceived').implement({
+const OtpReceivedRef = builder.objectRef<{ orderId: string; message: NonNullable<OrderChangedEvent['message']>; event: OrderChangedEvent }>('OtpReceived').implement({
   description: 'An SMS arrived on one of your numbers.',
   fields: (t) => ({
     order: t.field({
       type: OtpOrderRef,
       description: 'The order, as it is now.',
-      resolve: (e, _args, ctx) => ctx.services.book.getOwned(e.orderId, ctx.viewer.clientId),
+      resolve: (e, _args, ctx) => committedOrderOf<Order>(e.event, ctx.viewer.clientId) ?? ctx.services.book.getOwned(e.orderId, ctx.viewer.clientId),
     }),
     code: t.string({ nullable: true, description: 'The code extracted from the SMS.', resolve: (e) => e.message.code }),
     text: t.string({ description: 'The full SMS text.', resolve: (e) => e.message.text }),
@@ -243,7 +243,7 @@ builder.subscriptionFields((t) => ({
     },
     resolve: (e: OrderChangedEvent, _args, ctx) => {
       ctx.services.metrics.otpDelivered(e.provider, e.message!.detectedAt);
-      return { orderId: e.orderId, message: e.message! };
+      return { orderId: e.orderId, message: e.message!, event: e };
     },
   }),
   orderUpdated: t.field({
@@ -257,7 +257,7 @@ builder.subscriptionFields((t) => ({
       if (!wanted) return live;
       return withBacklog(live, async () => [currentState(await ctx.services.book.getOwned(wanted, ctx.viewer.clientId))]);
     },
-    resolve: (e: OrderChangedEvent, _args, ctx) => ctx.services.book.getOwned(e.orderId, ctx.viewer.clientId),
+    resolve: (e: OrderChangedEvent, _args, ctx) => committedOrderOf<Order>(e, ctx.viewer.clientId) ?? ctx.services.book.getOwned(e.orderId, ctx.viewer.clientId),
   }),
 }));
 

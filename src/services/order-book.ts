@@ -8,7 +8,7 @@ import type { CredentialsVault } from './credentials-vault.ts';
 import { IdempotencyRecord, OrderMessage, OrderSchema, StatusChange, WebhookReceipt, type Order, type OrderKind } from '../db/entities.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
-import { publishOrderChanged, type EventBus } from './event-bus.ts';
+import { publishOrderChanged, withCommittedOrder, type EventBus, type OrderChangedEvent } from './event-bus.ts';
 
 /** An order intent, as the spending pipeline records it before calling the provider. */
 export interface NewOrder {
@@ -195,8 +195,11 @@ export class OrderBook {
    * Applies what the provider now says about an order: a new message is stored once (the same SMS
    * by poll and by webhook is one message), status only moves forward, and each change becomes one event.
    */
-  async applySnapshot(orderId: string, snapshot: OrderSnapshot, source: string, detectedAt: number = Date.now()): Promise<Order> {
+  async applySnapshot(orderId: string, snapshot: OrderSnapshot, source: string, detectedAt: number = Date.now(), delivery?: { provider: ProviderId; deliveryId: string }): Promise<Order> {
     return this.locked(orderId, async (em, order) => {
+      // A push delivery is recorded in the same transaction as what it changes: a repeat finds it and
+      // changes nothing, and a failure leaves no receipt behind, so the provider's retry still applies.
+      if (delivery && !(await this.receiptTaken(em, delivery))) return { order, event: null };
       const from = order.status as OrderStatus;
       const otp = snapshot.otp;
       // A snapshot for another number or another provider order is another upstream order: never merge it.
@@ -275,23 +278,42 @@ export class OrderBook {
     await em.nativeUpdate(IdempotencyRecord, { orderId: order.id, state: 'IN_PROGRESS' }, { state: 'DONE' });
   }
 
-  private async storeMessage(em: EntityManager, order: Order, message: ReceivedMessage): Promise<OrderMessage | null> {
+  /** Stores a message once per order and fingerprint, in one statement (the unique key decides); null when it was already stored. */
+  private async storeMessage(em: EntityManager, order: Order, message: ReceivedMessage): Promise<StoredMessage | null> {
     const fingerprint = createHash('sha256').update(message.key).digest('hex');
-    const existing = await em.findOne(OrderMessage, { order: order.id, fingerprint });
-    if (existing) return null;
-    return em.create(OrderMessage, { order, code: message.code, text: message.text, receivedAt: message.receivedAt, fingerprint });
+    const code = message.code === null || message.code === undefined ? null : String(message.code);
+    const inserted = (await em.getConnection().execute(
+      `insert into "order_messages" ("order_id", "code", "text", "received_at", "fingerprint") values (?, ?, ?, ?, ?)
+         on conflict ("order_id", "fingerprint") do nothing returning "id"`,
+      [order.id, code, message.text, message.receivedAt, fingerprint],
+      'all',
+      em.getTransactionContext(),
+    )) as unknown[];
+    return inserted.length ? { code, text: message.text, receivedAt: message.receivedAt } : null;
+  }
+
+  /** Takes a push delivery's receipt inside the transaction; false when it was taken before. */
+  private async receiptTaken(em: EntityManager, delivery: { provider: ProviderId; deliveryId: string }): Promise<boolean> {
+    const inserted = (await em.getConnection().execute(
+      `insert into "webhook_receipts" ("provider", "delivery_id", "received_at") values (?, ?, ?) on conflict do nothing returning "delivery_id"`,
+      [delivery.provider, delivery.deliveryId, new Date()],
+      'all',
+      em.getTransactionContext(),
+    )) as unknown[];
+    return inserted.length > 0;
   }
 
   // `detectedAt`: when the provider's word reached the gateway, carried with a new message (docs/metrics.md).
-  private publish(order: Order, message: OrderMessage | null, detectedAt?: number): void {
-    publishOrderChanged(this.events, {
+  private publish(order: Order, message: StoredMessage | null, detectedAt?: number): void {
+    const event: OrderChangedEvent = {
       orderId: order.id,
       ownerId: order.ownerId,
       provider: order.provider,
       kind: order.kind,
       status: order.status,
       message: message ? { code: message.code === null || message.code === undefined ? null : String(message.code), text: message.text, receivedAt: message.receivedAt.toISOString(), ...(detectedAt === undefined ? {} : { detectedAt }) } : null,
-    });
+    };
+    publishOrderChanged(this.events, withCommittedOrder(event, order));
   }
 
   /**
@@ -304,7 +326,7 @@ export class OrderBook {
    * The in-process queue stays, so one instance never holds two connections waiting on one row. The
    * event is published after the commit.
    */
-  private async locked(orderId: string, work: (em: EntityManager, order: Order) => Promise<{ order: Order; event: { message: OrderMessage | null; detectedAt?: number } | null }>): Promise<Order> {
+  private async locked(orderId: string, work: (em: EntityManager, order: Order) => Promise<{ order: Order; event: { message: StoredMessage | null; detectedAt?: number } | null }>): Promise<Order> {
     return this.withLock(orderId, async () => {
       const { order, event } = await this.db.em().transactional(async (em) => {
         const row = await em.findOneOrFail(OrderSchema, { id: orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -325,6 +347,13 @@ export class OrderBook {
       if (this.locks.get(key) === current) this.locks.delete(key);
     }
   }
+}
+
+/** A message as stored with its order (what an event carries of it). */
+interface StoredMessage {
+  readonly code: string | null;
+  readonly text: string;
+  readonly receivedAt: Date;
 }
 
 function merged(base: ProviderData | null | undefined, extra: ProviderData | undefined): ProviderData {

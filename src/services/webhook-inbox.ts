@@ -60,11 +60,11 @@ export class WebhookInbox {
       this.logger.info({ provider: adapter.id, event: update.event }, 'webhook for an order this gateway does not know');
       return;
     }
-    if (!(await this.book.recordDelivery(adapter.id, update.deliveryId))) return;
     if (!update.confirm && update.snapshot) {
-      await this.book.applySnapshot(order.id, update.snapshot, `webhook ${update.event}`, arrivedAt);
+      await this.book.applySnapshot(order.id, update.snapshot, `webhook ${update.event}`, arrivedAt, { provider: adapter.id, deliveryId: update.deliveryId });
       return;
     }
+    if (!(await this.book.recordDelivery(adapter.id, update.deliveryId))) return;
     // Unsigned: ask the provider what is true and apply only that.
     try {
       const found = await adapter.lookup(orderHandle(order));
