@@ -72,6 +72,9 @@ export interface FanoutLatency {
   readonly p95: number;
   readonly p99: number;
   readonly max: number;
+  /** The webhook's own answer (the gateway committed the change): p50 / p99 ms from sent to answered. */
+  readonly answeredP50: number;
+  readonly answeredP99: number;
 }
 
 /** Everything one `runFanout` call measured. */
@@ -198,7 +201,7 @@ export async function runFanout(options: FanoutOptions = {}): Promise<FanoutResu
 /** Lines for a human, one figure each. */
 export function describeFanout(r: FanoutResult): string[] {
   const line = (label: string, l: FanoutLatency) =>
-    `${label}: ${l.received}/${l.sent} codes (${l.failed} webhooks refused), offered ${l.offeredPerSecond}/s, achieved ${l.achievedPerSecond}/s; webhook → subscriber p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms`;
+    `${label}: ${l.received}/${l.sent} codes (${l.failed} webhooks refused), offered ${l.offeredPerSecond}/s, achieved ${l.achievedPerSecond}/s; webhook → subscriber p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms (the webhook itself answered, change committed: p50 ${l.answeredP50} ms, p99 ${l.answeredP99} ms)`;
   return [
     `OTP fan-out, ${r.database}, ${r.subscribers} subscribers (${r.date}, ${r.machine})`,
     line('  one instance', r.oneInstance),
@@ -391,6 +394,7 @@ async function closeAll(sockets: readonly WebSocket[]): Promise<void> {
 class Tracker {
   readonly pending = new Map<string, number>();
   readonly latencies: number[] = [];
+  readonly answered: number[] = [];
   lastReceivedAt = 0;
   private counter = 0;
 
@@ -410,6 +414,7 @@ class Tracker {
   reset(): void {
     this.pending.clear();
     this.latencies.length = 0;
+    this.answered.length = 0;
   }
 }
 
@@ -431,10 +436,14 @@ async function sendOtps(origin: string, orders: readonly BenchOrder[], rate: num
       tracker.pending.delete(code);
     };
     return new Promise<void>((done) => {
+      const sentAt = performance.now();
       const req = request(url, { method: 'POST', headers, agent }, (res) => {
         if (res.statusCode === undefined || res.statusCode >= 300) refused();
         res.resume();
-        res.once('end', () => done());
+        res.once('end', () => {
+          tracker.answered.push(performance.now() - sentAt);
+          done();
+        });
       });
       req.once('error', () => {
         refused();
@@ -475,7 +484,8 @@ async function sendOtps(origin: string, orders: readonly BenchOrder[], rate: num
   await waitForCodes(tracker.pending, 10_000);
   agent.destroy();
   const sorted = [...tracker.latencies].sort((x, y) => x - y);
-  const pct = (p: number) => round1(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN);
+  const pct = (p: number, of: number[] = sorted) => round1(of[Math.min(of.length - 1, Math.ceil((p / 100) * of.length) - 1)] ?? Number.NaN);
+  const answered = [...tracker.answered].sort((x, y) => x - y);
   const result: FanoutLatency = {
     offeredPerSecond: rate,
     achievedPerSecond: Math.round(sorted.length / Math.max(0.001, (tracker.lastReceivedAt - firstSent) / 1000)),
@@ -486,6 +496,8 @@ async function sendOtps(origin: string, orders: readonly BenchOrder[], rate: num
     p95: pct(95),
     p99: pct(99),
     max: round1(sorted.at(-1) ?? Number.NaN),
+    answeredP50: pct(50, answered),
+    answeredP99: pct(99, answered),
   };
   log(`  p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.received}/${result.sent} received`);
   tracker.reset();

@@ -55,6 +55,8 @@ export class OrderBook {
   private readonly logger: Logger;
   // Serializes updates per order inside this process (webhook and watcher may race on one order).
   private readonly locks = new Map<string, Promise<unknown>>();
+  // provider:providerRef → order id, for the orders this instance created, settled or looked up.
+  private readonly orderIdByRef = new Map<string, string>();
 
   private readonly vault: CredentialsVault;
 
@@ -126,7 +128,24 @@ export class OrderBook {
   }
 
   async findByProviderRef(provider: ProviderId, providerRef: string): Promise<Order | null> {
-    return this.db.em().findOne(OrderSchema, { provider, providerRef });
+    const order = await this.db.em().findOne(OrderSchema, { provider, providerRef });
+    if (order) this.rememberRef(order);
+    return order;
+  }
+
+  /**
+   * The local order holding a provider order, when this instance has seen it: an order's provider ref
+   * never changes once set, so a push for it needs no lookup before the locked read (which checks the
+   * ref again). Null when not known here.
+   */
+  knownOrderId(provider: ProviderId, providerRef: string): string | null {
+    return this.orderIdByRef.get(`${provider}:${providerRef}`) ?? null;
+  }
+
+  private rememberRef(order: Order): void {
+    if (!order.providerRef) return;
+    if (this.orderIdByRef.size >= MAX_REMEMBERED_REFS) this.orderIdByRef.clear();
+    this.orderIdByRef.set(`${order.provider}:${order.providerRef}`, order.id);
   }
 
   async findByReference(provider: ProviderId, reference: string): Promise<Order | null> {
@@ -305,6 +324,7 @@ export class OrderBook {
 
   // `detectedAt`: when the provider's word reached the gateway, carried with a new message (docs/metrics.md).
   private publish(order: Order, message: StoredMessage | null, detectedAt?: number): void {
+    this.rememberRef(order);
     const event: OrderChangedEvent = {
       orderId: order.id,
       ownerId: order.ownerId,
@@ -348,6 +368,8 @@ export class OrderBook {
     }
   }
 }
+
+const MAX_REMEMBERED_REFS = 100_000;
 
 /** A message as stored with its order (what an event carries of it). */
 interface StoredMessage {

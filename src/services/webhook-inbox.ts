@@ -55,6 +55,12 @@ export class WebhookInbox {
   }
 
   private async apply(adapter: ProviderAdapter, update: WebhookUpdate, arrivedAt: number): Promise<void> {
+    const known = update.providerRef && !update.confirm && update.snapshot ? this.book.knownOrderId(adapter.id, update.providerRef) : null;
+    if (known) {
+      // A signed push for an order this instance knows: straight to the locked update (one read less).
+      await this.book.applySnapshot(known, update.snapshot!, `webhook ${update.event}`, arrivedAt, { provider: adapter.id, deliveryId: update.deliveryId });
+      return;
+    }
     const order = await this.findOrder(adapter, update);
     if (!order) {
       this.logger.info({ provider: adapter.id, event: update.event }, 'webhook for an order this gateway does not know');
