@@ -31,11 +31,11 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, createServer as createHttpServer, request } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
+import { freePort } from '../test/support/ports.ts';
+import { throwawayPostgres } from '../test/support/database.ts';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import WebSocket from 'ws';
 import { createSmscodeSimulator, type SmscodeSimulator } from '../src/providers/smscode/simulator.ts';
 import { signSmscodeBody, SIGNATURE_HEADER } from '../src/providers/smscode/webhook.ts';
@@ -131,7 +131,7 @@ export async function runFanout(options: FanoutOptions = {}): Promise<FanoutResu
     cleanups.push(() => sim.stop());
     // WhatsApp Indonesia (the document's example product 87): enough numbers for every subscriber.
     for (const productId of [142, 143, 144]) sim.setStock(productId, 1_000_000);
-    const db = database === 'postgres' ? await throwawayPostgres(options.postgresUrl ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres') : null;
+    const db = database === 'postgres' ? await throwawayPostgres(options.postgresUrl ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', 'sb_fanout') : null;
     if (db) cleanups.push(db.drop);
     const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-fanout-'));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
@@ -305,24 +305,6 @@ async function graphqlPost<T>(origin: string, query: string, variables: Record<s
   return body.data;
 }
 
-async function throwawayPostgres(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `sb_fanout_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Subscribers: raw graphql-transport-ws, one socket and one subscription per order
@@ -606,17 +588,6 @@ async function settle(pid: number): Promise<void> {
 function machine(): string {
   const list = cpus();
   return `${list.length} × ${list[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}`;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createNetServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

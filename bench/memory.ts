@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { throwawayPostgres } from '../test/support/database.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NODE_BIN = join(REPO_ROOT, 'node_modules/.bin/node');
@@ -238,26 +239,6 @@ async function graphiqlOverTheWire(origin: string): Promise<Pick<MemoryResult, '
   };
 }
 
-/** A throwaway database in the PostgreSQL server, dropped afterwards. */
-async function throwawayDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const { default: pg } = await import('pg');
-  const name = `bench_memory_${Date.now()}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
-}
 
 export async function runMemory(options: MemoryOptions = {}): Promise<MemoryResult> {
   const log = options.log ?? (() => {});
@@ -299,7 +280,7 @@ export async function runMemory(options: MemoryOptions = {}): Promise<MemoryResu
   let postgresIdle: number | null = null;
   if (postgresUrl) {
     log('memory: PostgreSQL gateway …');
-    const database = await throwawayDatabase(postgresUrl);
+    const database = await throwawayPostgres(postgresUrl, 'bench_memory');
     try {
       const gw = await spawnGateway({ DATABASE_URL: database.url });
       try {

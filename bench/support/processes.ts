@@ -3,7 +3,6 @@
  * process, started with this Node (node_modules/.bin/node, Node 24) and stopped by its own pid only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root (bench/support/ → ../..). */
@@ -110,17 +109,7 @@ export function runNode(script: string, args: readonly string[], env: NodeJS.Pro
   });
 }
 
-/** A TCP port free on 127.0.0.1 at this moment. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+export { freePort } from '../../test/support/ports.ts';
 
 /** The environment of a server under test: this one without anything that would change what it measures. */
 export function cleanEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {

@@ -64,8 +64,9 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
     }
     const webhook = CALLBACK_PATH.exec(path);
     if (webhook && req.method === 'POST') {
-      const body = await readBody(req, MAX_WEBHOOK_BYTES);
-      if (body === null) return json(res, 413, { error: 'payload too large' });
+      const raw = await readLimitedBody(req, MAX_WEBHOOK_BYTES);
+      if (raw === null) return json(res, 413, { error: 'payload too large' });
+      const body = raw.toString('utf8');
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
       const url = new URL(req.url ?? '/', 'http://gateway.invalid');
@@ -261,15 +262,4 @@ function warnAboutOpenEdges(services: Services): void {
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
-}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -57,7 +57,11 @@ function isGraphiQLPage(req: IncomingMessage): boolean {
  */
 export async function readLimitedBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   const declared = req.headers['content-length'];
-  if (declared !== undefined && !req.headers['transfer-encoding']) return readDeclaredBody(req, Number(declared));
+  if (declared !== undefined && !req.headers['transfer-encoding']) {
+    // The declared size is refused before a buffer of it is made, whoever calls this.
+    const length = Number(declared);
+    return Number.isSafeInteger(length) && length >= 0 && length <= limit ? readDeclaredBody(req, length) : null;
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

@@ -1,9 +1,9 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gqlData, sseSubscribe, TEST_ADMIN_TOKEN, TEST_CLIENT_TOKEN, wsSubscribe } from '../support/clients.ts';
 import { SMSCODE_TOKEN, startGateway, WEBHOOK_SECRET, type TestGateway } from '../support/gateway.ts';
 import { BuyNumber, OtpReceived, RegisterWebhook } from './documents.ts';
 import { ReplayCodes } from './platform/documents.ts';
+import { freePort } from '../support/ports.ts';
 
 /** The value of one sample line `name{labels} value`, labels in any order; null when absent. */
 function sample(scrape: string, name: string, labels: Record<string, string>): number | null {
@@ -20,16 +20,6 @@ async function scrape(url: string, token?: string): Promise<Response> {
   return fetch(url, { headers: token === undefined ? {} : { authorization: `Bearer ${token}` } });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function eventually(probe: () => Promise<boolean>, attempts = 60): Promise<boolean> {
   for (let i = 0; i < attempts; i++) {

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { startApp, type RunningApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { DatabaseTarget } from '../../src/db/database.ts';
@@ -12,6 +11,7 @@ import type { ProviderSimulator, SimulatorFault } from '../../src/providers/shar
 import { createSmscodeSimulator, type SmscodeSimulator } from '../../src/providers/smscode/simulator.ts';
 import { createXd247Simulator, XD247_SANDBOX_API_KEY, type Xd247Simulator } from '../../src/providers/xd247/simulator.ts';
 import { freshDatabase } from '../support/database.ts';
+import { freePort } from '../support/ports.ts';
 
 /**
  * The fault suite's world: the five providers' simulators started in the test (no result arrives by
@@ -115,16 +115,6 @@ export async function startFaultGateway(
   };
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** POSTs a GraphQL document (plain text: the suite's operations are not part of the typed client). */
 export async function gql<T = any>(graphqlUrl: string, query: string, variables?: Record<string, unknown>, token: string = ADMIN.token): Promise<{ data?: T; errors?: { message: string }[] }> {

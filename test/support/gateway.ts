@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { startApp, type RunningApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logging/logger.ts';
@@ -6,6 +5,7 @@ import { createSmscodeSimulator, type SmscodeSimulator, type SmscodeSimulatorOpt
 import { freshDatabase } from './database.ts';
 import { TEST_CLIENT_TOKENS } from './clients.ts';
 import type { DatabaseTarget } from '../../src/db/database.ts';
+import { freePort } from './ports.ts';
 
 export const SMSCODE_TOKEN = 'test-smscode-token';
 export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789abcdef';
@@ -60,13 +60,3 @@ export async function startGateway(
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}

@@ -1,5 +1,4 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -13,6 +12,7 @@ import type { EasysoftSimulator } from '../../../src/providers/easysoft/simulato
 import type { P2wSimulator } from '../../../src/providers/p2w/simulator.ts';
 import type { Xd247Simulator } from '../../../src/providers/xd247/simulator.ts';
 import { freshDatabase } from '../../support/database.ts';
+import { freePort } from '../../support/ports.ts';
 
 /**
  * The gateway in sandbox mode (no provider credentials: every simulator runs in-process, behind the
@@ -98,16 +98,6 @@ let counter = 0;
 /** A fresh idempotency key. */
 export const newKey = (label = 'topup') => `${label}-${process.pid}-${Date.now()}-${++counter}`;
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** POSTs raw bytes to one of the gateway's webhook routes, as a provider would. */
 export async function postWebhook(gatewayUrl: string, path: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
