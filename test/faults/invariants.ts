@@ -129,16 +129,43 @@ export async function loadOrders(db: Database): Promise<Order[]> {
 }
 
 /**
- * Waits (at most `timeoutMs`, a few reconciliation intervals) until the invariant holds, then answers
- * the final check: a case is judged on where the gateway ends up, not on a moment in between.
+ * What the invariant and the reconciliation report read of the book, order by order: status, money and
+ * the provider's order id. Two reads with the same fingerprint saw the same books.
  */
-export async function settleAndCheck(db: Database, input: Omit<InvariantInput, 'orders'>, timeoutMs = 8_000): Promise<{ orders: Order[]; results: InvariantResult[] }> {
+export function bookFingerprint(orders: readonly Order[], provider?: ProviderId): string {
+  return orders
+    .filter((o) => !provider || o.provider === provider)
+    .map((o) => `${o.id} ${o.status} ${o.priceAmount ?? '-'} ${o.refundAmount ?? '-'} ${o.providerRef ?? '-'}`)
+    .join('\n');
+}
+
+export interface SettledCheck {
+  readonly orders: Order[];
+  readonly results: InvariantResult[];
+  /** The invariant held on two reads in a row, `quietMs` apart, with nothing in the book moving between them. */
+  readonly settled: boolean;
+}
+
+/**
+ * Waits (at most `timeoutMs`) until the gateway has settled, then answers the final check: a case is
+ * judged on where the gateway ends up, not on a moment in between. Settled means the invariant holds
+ * and still holds on the next read `quietMs` later (more than the suite's longest watcher interval,
+ * 300 ms) with the same book: an order still settling — an easysoft refill whose REALAMOUNT the watcher
+ * has not read yet, a status about to change — moves the fingerprint, and the wait goes on. At the
+ * deadline the last read is answered as it is: its violations fail the case, or `settled` is false.
+ */
+export async function settleAndCheck(db: Database, input: Omit<InvariantInput, 'orders'>, timeoutMs = 20_000, quietMs = 400): Promise<SettledCheck> {
   const deadline = Date.now() + timeoutMs;
+  let previous: string | null = null;
   for (;;) {
     const orders = await loadOrders(db);
     const results = checkInvariants({ ...input, orders });
-    if (results.every((r) => r.ok) || Date.now() > deadline) return { orders, results };
-    await new Promise((r) => setTimeout(r, 150));
+    const ok = results.every((r) => r.ok);
+    const fingerprint = bookFingerprint(orders);
+    if (ok && fingerprint === previous) return { orders, results, settled: true };
+    if (Date.now() > deadline) return { orders, results, settled: false };
+    previous = ok ? fingerprint : null;
+    await new Promise((r) => setTimeout(r, ok ? quietMs : 150));
   }
 }
 
