@@ -11,6 +11,7 @@ import { callbackUrl } from './providers/shared/callback-url.ts';
 import { startSandbox, type Sandbox } from './sandbox/sandbox.ts';
 import { buildSchema } from './schema/schema.ts';
 import { startHttpServer, type RunningServer } from './server/http-server.ts';
+import { attachTracing, startTracing, type Tracing } from './server/tracing.ts';
 import { createEventBus, type EventBus } from './services/event-bus.ts';
 import { createRedisEventBus } from './services/redis-event-bus.ts';
 import { createServices, type Services } from './services/services.ts';
@@ -48,13 +49,22 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     }),
   );
   const services = createServices({ config, db, events, logger, adapters, sandbox: sandbox?.controls ?? null, vault: credentialsVault(config, adapters) });
+  // Off unless an OTLP endpoint is set (then the SDK is imported here, before any provider call is made).
+  let tracing: Tracing | null;
+  try {
+    tracing = await startTracing(config, logger);
+  } catch (error) {
+    await shutdownServices(services, sandbox, null);
+    throw error;
+  }
+  if (tracing) attachTracing(services, tracing);
 
   // README "API clients": outside sandbox a gateway without a single client would let nobody in (or,
   // before, everybody): it refuses to start. A sandbox without clients serves everyone as `default`,
   // so it listens on loopback only unless HOST says otherwise.
   const openSandbox = await services.clients.isOpenSandbox();
   if (!config.sandbox && !(await services.clients.anyConfigured())) {
-    await shutdownServices(services, sandbox);
+    await shutdownServices(services, sandbox, tracing);
     throw new ConfigError('No API client is configured: create one with `npm run clients -- create <name> --scopes CATALOG_READ,ORDERS_READ,BUY` (same DATABASE_URL/DATA_DIR), or set CLIENT_TOKENS=name:token');
   }
   const host = openSandbox && !config.hostExplicit ? '127.0.0.1' : config.HOST;
@@ -76,7 +86,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   try {
     server = await startHttpServer(buildSchema({ sandbox: config.sandbox }), services, { port: config.PORT, host });
   } catch (error) {
-    await shutdownServices(services, sandbox);
+    await shutdownServices(services, sandbox, tracing);
     throw error;
   }
   logger.info({ url: `${server.url}/graphql`, database: db.description, sandbox: config.sandbox, providers: adapters.map((a) => a.id), absent: PROVIDERS.map((d) => d.id).filter((id) => !adapters.some((a) => a.id === id)) }, 'switchboard listening');
@@ -91,7 +101,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     stop: () =>
       (stopping ??= (async () => {
         await server.close(config.SHUTDOWN_TIMEOUT_MS);
-        await shutdownServices(services, sandbox);
+        await shutdownServices(services, sandbox, tracing);
       })()),
   };
 }
@@ -131,15 +141,20 @@ function credentialsVault(config: Config, adapters: readonly ProviderAdapter[]):
   return new CredentialsVault(randomBytes(32));
 }
 
-async function shutdownServices(services: Services, sandbox: Sandbox | null): Promise<void> {
-  services.fxRefresher.stop();
-  await services.orphans.stop();
-  await services.watcher.stop();
-  for (const adapter of services.providers.all()) await adapter.close?.();
-  await sandbox?.stop();
-  await services.db.close();
-  await services.limits.close();
-  await closeEventBus(services.events);
+async function shutdownServices(services: Services, sandbox: Sandbox | null, tracing: Tracing | null): Promise<void> {
+  try {
+    services.fxRefresher.stop();
+    await services.orphans.stop();
+    await services.watcher.stop();
+    for (const adapter of services.providers.all()) await adapter.close?.();
+    await sandbox?.stop();
+    await services.db.close();
+    await services.limits.close();
+    await closeEventBus(services.events);
+  } finally {
+    // Last, so the spans of the background work stopped above are exported too (a bounded wait).
+    await tracing?.shutdown();
+  }
 }
 
 async function closeEventBus(events: EventBus): Promise<void> {

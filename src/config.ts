@@ -184,6 +184,12 @@ const env = z.object({
   WS_MAX_SUBSCRIPTIONS_PER_SOCKET: positiveInt(50).pipe(z.number().int().min(1)),
   WS_MAX_SUBSCRIPTIONS_PER_CLIENT: positiveInt(500).pipe(z.number().int().min(1)),
 
+  // Optional tracing (docs/metrics.md, "Tracing"): either OTLP/HTTP endpoint turns it on; unset → nothing of
+  // OpenTelemetry is loaded. The traces URL wins as it is; the base URL gets /v1/traces appended.
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(['http:', 'https:']),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl(['http:', 'https:']),
+  OTEL_SERVICE_NAME: optionalText.pipe(z.string().regex(/^[\w.:/-]{1,100}$/, 'a service name of letters, digits and . _ : / - (at most 100)').default('switchboard')),
+
   // Seals premium app credentials at rest: 64 hex characters or base64 of 32 bytes (sandbox keeps one in DATA_DIR).
   CREDENTIALS_KEY: optionalText.pipe(z.string().regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, '64 hex characters or base64 of 32 bytes').optional()),
 });
@@ -212,6 +218,9 @@ const SECRET_VARIABLES = new Set([
   'CREDENTIALS_KEY',
   'DATABASE_URL',
   'REDIS_URL',
+  // A collector URL may carry a key in its path or query.
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
 ]);
 
 export class ConfigError extends Error {

@@ -15,6 +15,7 @@ import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operation
 import type { Plugin } from 'graphql-yoga';
 import { isPublicQuery } from './public-response-cache.ts';
 import { loadTrustedDocuments, persistedDocumentId } from './trusted-documents.ts';
+import { tracingOf } from './tracing.ts';
 
 /** Header a non-browser client may send on a GET (a browser cannot add it cross-site without a preflight). */
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
@@ -24,6 +25,7 @@ export const GRAPHQL_PATH = '/graphql';
 /** GraphQL over HTTP (GET/POST) and SSE, GraphiQL served from the installed bundle (no CDN). */
 export function createGraphQLHandler(schema: GraphQLSchema, services: Services): YogaServerInstance<Record<string, unknown>, GraphQLContext> {
   const trusted = loadTrustedDocuments(services.logger);
+  const tracing = tracingOf(services);
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
@@ -45,6 +47,8 @@ export function createGraphQLHandler(schema: GraphQLSchema, services: Services):
       return { origin, credentials: false, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'accept', CSRF_HEADER], maxAge: 600 };
     },
     plugins: [
+      // Optional tracing (docs/metrics.md, "Tracing"): first, so its span covers every plugin after it.
+      ...(tracing ? [tracing.plugin] : []),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       // Trusted documents by id (GET /graphql?documentId=sha256:…); any other document is still accepted.
       usePersistedOperations({

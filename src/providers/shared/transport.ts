@@ -9,7 +9,7 @@ import {
   retry,
 } from 'cockatiel';
 import type { CircuitBreakerPolicy, RetryPolicy } from 'cockatiel';
-import { RateLimitedError } from '../../domain/errors.ts';
+import { RateLimitedError, SwitchboardError } from '../../domain/errors.ts';
 import type { ProviderHealth, ProviderId } from '../../domain/provider.ts';
 import type { Logger } from '../../logging/logger.ts';
 import {
@@ -22,6 +22,7 @@ import {
   unreadableAnswer,
 } from './call-outcome.ts';
 import type { CallContext, CallEffect } from './call-outcome.ts';
+import { callTracer } from './call-tracing.ts';
 import { HealthTracker } from './health.ts';
 import type { CallOutcome } from './health.ts';
 import { parseJsonExact } from './json-amounts.ts';
@@ -280,25 +281,32 @@ export class ProviderTransport {
     if (!this.#budget.has(spec.group)) throw new RangeError(`${this.provider}: unknown request budget group "${spec.group}"`);
     const url = this.#url(spec);
     const context: CallContext = { provider: this.provider, effect: spec.effect, label: `${this.provider} ${spec.method} ${this.#redactor.describeUrl(url)}` };
+    // Tracing (docs/metrics.md, "Tracing"): one span per call, retries included; the path template only.
+    const span = callTracer()?.start({ provider: this.provider, group: spec.group, method: spec.method, endpoint: endpointOf(spec).slice(spec.method.length + 1), effect: spec.effect }) ?? null;
     let answer: HttpAnswer;
     try {
       answer = await this.#send(spec, url, context);
     } catch (error) {
       // A call refused on our side (budget, open circuit) tells nothing new about the provider.
+      let outcome: CallMetricOutcome = 'refused';
       if (isLocalRefusal(error)) countCall(this.provider, spec, 'refused');
-      else this.#record(spec, callOutcomeOf(error), messageOf(error), true);
+      else outcome = this.#record(spec, callOutcomeOf(error), messageOf(error), true);
+      span?.end({ httpStatus: null, outcome, errorCode: errorCodeOf(error) });
       throw error;
     }
     if (!interpret) {
-      this.#record(spec, outcomeOfAnswer(spec, answer), answer.label, false);
+      const outcome = this.#record(spec, outcomeOfAnswer(spec, answer), answer.label, false);
+      span?.end({ httpStatus: answer.status, outcome, errorCode: null });
       return answer;
     }
     try {
       const value = interpret(answer);
-      this.#record(spec, 'ok', answer.label, false);
+      const outcome = this.#record(spec, 'ok', answer.label, false);
+      span?.end({ httpStatus: answer.status, outcome, errorCode: null });
       return value;
     } catch (error) {
-      this.#record(spec, callOutcomeOf(error), messageOf(error), true);
+      const outcome = this.#record(spec, callOutcomeOf(error), messageOf(error), true);
+      span?.end({ httpStatus: answer.status, outcome, errorCode: errorCodeOf(error) });
       throw error;
     }
   }
@@ -342,9 +350,11 @@ export class ProviderTransport {
   }
 
   // The health verdict and the call count from one classification; an error that still means "up" is a refusal.
-  #record(spec: CallSpec, outcome: CallOutcome, detail: string, refused: boolean): void {
+  #record(spec: CallSpec, outcome: CallOutcome, detail: string, refused: boolean): CallMetricOutcome {
     this.#health.record(outcome, detail);
-    countCall(this.provider, spec, outcome === 'failed' ? 'failed' : outcome === 'rateLimited' ? 'rate_limited' : refused ? 'rejected' : 'ok');
+    const counted: CallMetricOutcome = outcome === 'failed' ? 'failed' : outcome === 'rateLimited' ? 'rate_limited' : refused ? 'rejected' : 'ok';
+    countCall(this.provider, spec, counted);
+    return counted;
   }
 
   async #send(spec: CallSpec, url: URL, context: CallContext): Promise<HttpAnswer> {
@@ -496,6 +506,11 @@ function isLocalRefusal(error: unknown): boolean {
     (error instanceof RateLimitedError && error.providerCode === 'REQUEST_BUDGET') ||
     (error instanceof Error && 'providerCode' in error && error.providerCode === 'CIRCUIT_OPEN')
   );
+}
+
+// A typed error's code for a span (never its message, which may quote the upstream).
+function errorCodeOf(error: unknown): string {
+  return error instanceof SwitchboardError ? error.code : 'INTERNAL';
 }
 
 function messageOf(error: unknown): string {
