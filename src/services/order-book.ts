@@ -1,12 +1,13 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { canTransition, OPEN_STATUSES, type OrderStatus } from '../domain/order-status.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { Money } from '../domain/money.ts';
-import { SENSITIVE_DETAIL_KEY, type JsonValue, type OrderIntent, type OrderSnapshot, type ProviderData, type ProviderId, type ReceivedMessage } from '../domain/provider.ts';
+import { SENSITIVE_DETAIL_KEY, type JsonValue, type OrderIntent, type OrderSnapshot, type ProviderData, type ProviderId } from '../domain/provider.ts';
 import type { CredentialsVault } from './credentials-vault.ts';
 import { IdempotencyRecord, OrderMessage, OrderSchema, StatusChange, WebhookReceipt, type Order, type OrderKind } from '../db/entities.ts';
 import type { Database } from '../db/database.ts';
+import { lockOrder, writeOrder, type Delivery, type StoredMessage } from '../db/order-statements.ts';
 import type { Logger } from '../logging/logger.ts';
 import { publishOrderChanged, withCommittedOrder, type EventBus, type OrderChangedEvent } from './event-bus.ts';
 
@@ -214,64 +215,78 @@ export class OrderBook {
    * Applies what the provider now says about an order: a new message is stored once (the same SMS
    * by poll and by webhook is one message), status only moves forward, and each change becomes one event.
    */
-  async applySnapshot(orderId: string, snapshot: OrderSnapshot, source: string, detectedAt: number = Date.now(), delivery?: { provider: ProviderId; deliveryId: string }): Promise<Order> {
-    return this.locked(orderId, async (em, order) => {
-      // A push delivery is recorded in the same transaction as what it changes: a repeat finds it and
-      // changes nothing, and a failure leaves no receipt behind, so the provider's retry still applies.
-      if (delivery && !(await this.receiptTaken(em, delivery))) return { order, event: null };
-      const from = order.status as OrderStatus;
-      const otp = snapshot.otp;
-      // A snapshot for another number or another provider order is another upstream order: never merge it.
-      if ((order.phoneNumber && otp?.phoneNumber && order.phoneNumber !== otp.phoneNumber) || (order.providerRef && order.providerRef !== snapshot.providerRef)) {
-        this.logger.warn({ orderId, source, providerRef: snapshot.providerRef }, 'refused a provider update that belongs to another upstream order');
-        return { order, event: null };
-      }
-      // A match inferred for an order without a provider ref (OTP24HR's history) may name an upstream order
-      // another local order already holds: one provider order is never booked twice.
-      // Two orders taking one ref at once (the buyer's own answer and another order's inferred match) are
-      // serialized on the ref (a transaction-scoped advisory lock, on PGlite too), so the second sees the first.
-      if (!order.providerRef) await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`${order.provider}:${snapshot.providerRef}`], 'all', em.getTransactionContext());
-      if (!order.providerRef && (await em.count(OrderSchema, { provider: order.provider, providerRef: snapshot.providerRef, id: { $ne: order.id } })) > 0) {
-        this.logger.warn({ orderId, source, providerRef: snapshot.providerRef }, 'refused a provider update naming an upstream order another local order holds');
-        return { order, event: null };
-      }
-      const newMessage = otp?.message ? await this.storeMessage(em, order, otp.message) : null;
-      let to: OrderStatus = snapshot.status;
-      // A message on an order the provider still calls ACTIVE is still an OTP arrival for our clients.
-      if (newMessage && to === 'ACTIVE') to = 'OTP_RECEIVED';
-      const moves = to !== from && canTransition(from, to);
-      if (to !== from && !moves) {
-        this.logger.info({ orderId, from, to, source }, 'ignored a provider update that would move the order backwards');
-      }
-      const settling = SETTLING.includes(from);
-      const { [SENSITIVE_DETAIL_KEY]: secret, ...details } = snapshot.details ?? {};
-      const fields = {
-        providerRef: order.providerRef ?? snapshot.providerRef,
-        providerStatus: snapshot.providerStatus,
-        phoneNumber: otp?.phoneNumber ?? order.phoneNumber,
-        expiresAt: otp?.expiresAt ?? order.expiresAt,
-        // What the provider says it took, when it says so while settling or on a status move (easysoft's
-        // refill answer states no deduction; update's REALAMOUNT does, with the result): the ledger value.
-        priceAmount: snapshot.price && (settling || moves) ? snapshot.price.amount.toFixed() : order.priceAmount,
-        refundAmount: snapshot.refund && (moves || order.refundAmount === null) ? snapshot.refund.amount.toFixed() : order.refundAmount,
-        failureMessage: moves && to === 'FAILED' && snapshot.failedReason ? snapshot.failedReason : order.failureMessage,
-        failureCode: moves && to === 'FAILED' ? (order.failureCode ?? 'PROVIDER_FAILED') : order.failureCode,
-        details: merged(order.details, snapshot.details ? details : undefined),
-        providerData: merged(order.providerData, snapshot.providerData),
-        // Sealed once; a later snapshot carrying them again changes nothing.
-        sealedCredentials: order.sealedCredentials ?? (secret !== undefined && secret !== null ? this.vault.seal(order.id, secret) : null),
-      };
-      const fieldsChanged = (Object.keys(fields) as (keyof typeof fields)[]).some((k) => !sameValue(order[k], fields[k]));
-      // Polling re-reads unchanged orders all the time; only a real change is written.
-      if (!fieldsChanged && !moves && !newMessage) return { order, event: null };
-      em.assign(order, { ...fields, updatedAt: new Date() });
-      if (moves) {
-        order.status = to;
-        em.create(StatusChange, { order, fromStatus: from, toStatus: to, reason: `${source}: provider says ${snapshot.providerStatus}`.slice(0, 200), at: new Date() });
-      }
-      await em.flush();
-      if (moves) await this.settleClaim(em, order, from);
-      return { order, event: newMessage || moves ? { message: newMessage, detectedAt } : null };
+  async applySnapshot(orderId: string, snapshot: OrderSnapshot, source: string, detectedAt: number = Date.now(), delivery?: Delivery): Promise<Order> {
+    return this.withLock(orderId, async () => {
+      let refused: Order | null = null;
+      const update = this.db.em().transactional(async (em) => {
+        const otp = snapshot.otp;
+        // A push delivery is recorded in the same transaction as what it changes: a repeat finds it and
+        // changes nothing, and a failure leaves no receipt behind, so the provider's retry still applies.
+        const { order, fresh, newMessage } = await lockOrder(em, orderId, { delivery, message: otp?.message });
+        if (!fresh) return { order, event: null };
+        // A refusal rolls back what the read took with it (the receipt, the message): nothing of it is kept.
+        const refuse = (message: string): never => {
+          this.logger.warn({ orderId, source, providerRef: snapshot.providerRef }, message);
+          refused = order;
+          throw new RefusedUpdate();
+        };
+        // A snapshot for another number or another provider order is another upstream order: never merge it.
+        if ((order.phoneNumber && otp?.phoneNumber && order.phoneNumber !== otp.phoneNumber) || (order.providerRef && order.providerRef !== snapshot.providerRef)) {
+          refuse('refused a provider update that belongs to another upstream order');
+        }
+        // A match inferred for an order without a provider ref (OTP24HR's history) may name an upstream order
+        // another local order already holds: one provider order is never booked twice.
+        // Two orders taking one ref at once (the buyer's own answer and another order's inferred match) are
+        // serialized on the ref (a transaction-scoped advisory lock, on PGlite too), so the second sees the first.
+        if (!order.providerRef) await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`${order.provider}:${snapshot.providerRef}`], 'all', em.getTransactionContext());
+        if (!order.providerRef && (await em.count(OrderSchema, { provider: order.provider, providerRef: snapshot.providerRef, id: { $ne: order.id } })) > 0) {
+          refuse('refused a provider update naming an upstream order another local order holds');
+        }
+        const from = order.status as OrderStatus;
+        let to: OrderStatus = snapshot.status;
+        // A message on an order the provider still calls ACTIVE is still an OTP arrival for our clients.
+        if (newMessage && to === 'ACTIVE') to = 'OTP_RECEIVED';
+        const moves = to !== from && canTransition(from, to);
+        if (to !== from && !moves) {
+          this.logger.info({ orderId, from, to, source }, 'ignored a provider update that would move the order backwards');
+        }
+        const settling = SETTLING.includes(from);
+        const { [SENSITIVE_DETAIL_KEY]: secret, ...details } = snapshot.details ?? {};
+        const fields = {
+          providerRef: order.providerRef ?? snapshot.providerRef,
+          providerStatus: snapshot.providerStatus,
+          phoneNumber: otp?.phoneNumber ?? order.phoneNumber,
+          expiresAt: otp?.expiresAt ?? order.expiresAt,
+          // What the provider says it took, when it says so while settling or on a status move (easysoft's
+          // refill answer states no deduction; update's REALAMOUNT does, with the result): the ledger value.
+          priceAmount: snapshot.price && (settling || moves) ? snapshot.price.amount.toFixed() : order.priceAmount,
+          refundAmount: snapshot.refund && (moves || order.refundAmount === null) ? snapshot.refund.amount.toFixed() : order.refundAmount,
+          failureMessage: moves && to === 'FAILED' && snapshot.failedReason ? snapshot.failedReason : order.failureMessage,
+          failureCode: moves && to === 'FAILED' ? (order.failureCode ?? 'PROVIDER_FAILED') : order.failureCode,
+          details: merged(order.details, snapshot.details ? details : undefined),
+          providerData: merged(order.providerData, snapshot.providerData),
+          // Sealed once; a later snapshot carrying them again changes nothing.
+          sealedCredentials: order.sealedCredentials ?? (secret !== undefined && secret !== null ? this.vault.seal(order.id, secret) : null),
+        };
+        // Only what changed is written; polling re-reads unchanged orders all the time.
+        const changes: Partial<Order> = {};
+        for (const key of Object.keys(fields) as (keyof typeof fields)[]) {
+          if (!sameValue(order[key], fields[key])) (changes as Record<string, unknown>)[key] = fields[key];
+        }
+        if (Object.keys(changes).length === 0 && !moves && !newMessage) return { order, event: null };
+        const now = new Date();
+        changes.updatedAt = now;
+        if (moves) changes.status = to;
+        await writeOrder(em, order, changes, moves ? { from, to, reason: `${source}: provider says ${snapshot.providerStatus}`.slice(0, 200), at: now } : null);
+        if (moves) await this.settleClaim(em, order, from);
+        return { order, event: newMessage || moves ? { message: newMessage, detectedAt } : null };
+      });
+      const { order, event } = await update.catch((error: unknown) => {
+        if (error instanceof RefusedUpdate && refused) return { order: refused as Order, event: null };
+        throw error;
+      });
+      if (event) this.publish(order, event.message, event.detectedAt);
+      return order;
     });
   }
 
@@ -295,31 +310,6 @@ export class OrderBook {
   private async settleClaim(em: EntityManager, order: Order, from: OrderStatus): Promise<void> {
     if (from !== 'PENDING') return;
     await em.nativeUpdate(IdempotencyRecord, { orderId: order.id, state: 'IN_PROGRESS' }, { state: 'DONE' });
-  }
-
-  /** Stores a message once per order and fingerprint, in one statement (the unique key decides); null when it was already stored. */
-  private async storeMessage(em: EntityManager, order: Order, message: ReceivedMessage): Promise<StoredMessage | null> {
-    const fingerprint = createHash('sha256').update(message.key).digest('hex');
-    const code = message.code === null || message.code === undefined ? null : String(message.code);
-    const inserted = (await em.getConnection().execute(
-      `insert into "order_messages" ("order_id", "code", "text", "received_at", "fingerprint") values (?, ?, ?, ?, ?)
-         on conflict ("order_id", "fingerprint") do nothing returning "id"`,
-      [order.id, code, message.text, message.receivedAt, fingerprint],
-      'all',
-      em.getTransactionContext(),
-    )) as unknown[];
-    return inserted.length ? { code, text: message.text, receivedAt: message.receivedAt } : null;
-  }
-
-  /** Takes a push delivery's receipt inside the transaction; false when it was taken before. */
-  private async receiptTaken(em: EntityManager, delivery: { provider: ProviderId; deliveryId: string }): Promise<boolean> {
-    const inserted = (await em.getConnection().execute(
-      `insert into "webhook_receipts" ("provider", "delivery_id", "received_at") values (?, ?, ?) on conflict do nothing returning "delivery_id"`,
-      [delivery.provider, delivery.deliveryId, new Date()],
-      'all',
-      em.getTransactionContext(),
-    )) as unknown[];
-    return inserted.length > 0;
   }
 
   // `detectedAt`: when the provider's word reached the gateway, carried with a new message (docs/metrics.md).
@@ -371,12 +361,8 @@ export class OrderBook {
 
 const MAX_REMEMBERED_REFS = 100_000;
 
-/** A message as stored with its order (what an event carries of it). */
-interface StoredMessage {
-  readonly code: string | null;
-  readonly text: string;
-  readonly receivedAt: Date;
-}
+/** Thrown inside the update's transaction to roll it back when the update is refused. */
+class RefusedUpdate extends Error {}
 
 function merged(base: ProviderData | null | undefined, extra: ProviderData | undefined): ProviderData {
   return extra ? { ...(base ?? {}), ...extra } : (base ?? {});

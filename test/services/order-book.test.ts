@@ -90,6 +90,27 @@ describe('OrderBook', () => {
     expect((await book.messages([order.id])).get(order.id)).toBeUndefined();
   });
 
+  it('takes a push delivery once with what it changes, and keeps nothing of a refused one (no message, no receipt)', async () => {
+    const order = await newOrder();
+    await book.transition(order.id, 'ACTIVE', 'accepted', { providerRef: '888', phoneNumber: '+6282' });
+    const push = (key: string, phoneNumber = '+6282') => ({
+      providerRef: '888', status: 'ACTIVE' as const, providerStatus: 'otp_received', price: null, refund: null, failedReason: null,
+      otp: { phoneNumber, expiresAt: null, message: { key, code: key, text: `code ${key}`, receivedAt: new Date() } },
+    });
+    const first = await book.applySnapshot(order.id, push('111'), 'webhook', Date.now(), { provider: 'SMSCODE', deliveryId: 'd-1' });
+    expect(first.status).toBe('OTP_RECEIVED');
+    await book.applySnapshot(order.id, push('111'), 'webhook', Date.now(), { provider: 'SMSCODE', deliveryId: 'd-1' });
+    await book.applySnapshot(order.id, push('222'), 'webhook', Date.now(), { provider: 'SMSCODE', deliveryId: 'd-2' });
+    const refused = await book.applySnapshot(order.id, push('333', '+6289'), 'webhook', Date.now(), { provider: 'SMSCODE', deliveryId: 'd-3' });
+    expect(refused).toMatchObject({ status: 'OTP_RECEIVED', phoneNumber: '+6282' });
+    expect((await book.messages([order.id])).get(order.id)!.map((m) => m.code)).toEqual(['111', '222']);
+    expect((await book.history([order.id])).get(order.id)!.map((c) => c.toStatus)).toEqual(['PENDING', 'ACTIVE', 'OTP_RECEIVED']);
+    // Receipts: the applied deliveries are taken; the refused one was rolled back with its message.
+    expect(await book.recordDelivery('SMSCODE', 'd-1')).toBe(false);
+    expect(await book.recordDelivery('SMSCODE', 'd-2')).toBe(false);
+    expect(await book.recordDelivery('SMSCODE', 'd-3')).toBe(true);
+  });
+
   it('stores one SMS once even when a webhook and a poll report it with different timestamps', async () => {
     const order = await newOrder();
     await book.transition(order.id, 'ACTIVE', 'accepted', { providerRef: '4343' });
