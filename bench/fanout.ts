@@ -75,6 +75,8 @@ export interface FanoutLatency {
   /** The webhook's own answer (the gateway committed the change): p50 / p99 ms from sent to answered. */
   readonly answeredP50: number;
   readonly answeredP99: number;
+  /** Gateway CPU time (user + system, every instance of the phase) per OTP sent, in µs. */
+  readonly cpuMicrosPerOtp: number;
 }
 
 /** Everything one `runFanout` call measured. */
@@ -156,7 +158,7 @@ export async function runFanout(options: FanoutOptions = {}): Promise<FanoutResu
     await sleep(2000);
     const withSubscribers = rssKiB(one.child.pid!);
     log(`fanout (${database}): one instance, ${rate} OTPs/s for ${seconds} s`);
-    const oneInstance = await sendOtps(one.origin, orders, rate, seconds, tracker, log);
+    const oneInstance = await sendOtps(one.origin, orders, rate, seconds, tracker, log, [one.child.pid!]);
     await closeAll(sockets);
     await one.stop();
 
@@ -171,7 +173,7 @@ export async function runFanout(options: FanoutOptions = {}): Promise<FanoutResu
       log(`fanout (${database}): two instances through Redis, ${subscribers} subscribers on B, webhooks to A`);
       sockets = await connectSubscribers(b.origin, orders, received);
       await Promise.all([settle(a.child.pid!), settle(b.child.pid!)]);
-      twoInstances = await sendOtps(a.origin, orders, rate, seconds, tracker, log);
+      twoInstances = await sendOtps(a.origin, orders, rate, seconds, tracker, log, [a.child.pid!, b.child.pid!]);
       await closeAll(sockets);
       await Promise.all([a.stop(), b.stop()]);
     }
@@ -201,7 +203,7 @@ export async function runFanout(options: FanoutOptions = {}): Promise<FanoutResu
 /** Lines for a human, one figure each. */
 export function describeFanout(r: FanoutResult): string[] {
   const line = (label: string, l: FanoutLatency) =>
-    `${label}: ${l.received}/${l.sent} codes (${l.failed} webhooks refused), offered ${l.offeredPerSecond}/s, achieved ${l.achievedPerSecond}/s; webhook → subscriber p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms (the webhook itself answered, change committed: p50 ${l.answeredP50} ms, p99 ${l.answeredP99} ms)`;
+    `${label}: ${l.received}/${l.sent} codes (${l.failed} webhooks refused), offered ${l.offeredPerSecond}/s, achieved ${l.achievedPerSecond}/s; webhook → subscriber p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms (the webhook itself answered, change committed: p50 ${l.answeredP50} ms, p99 ${l.answeredP99} ms); gateway CPU ${l.cpuMicrosPerOtp} µs per OTP`;
   return [
     `OTP fan-out, ${r.database}, ${r.subscribers} subscribers (${r.date}, ${r.machine})`,
     line('  one instance', r.oneInstance),
@@ -400,7 +402,7 @@ class Tracker {
   }
 }
 
-async function sendOtps(origin: string, orders: readonly BenchOrder[], rate: number, seconds: number, tracker: Tracker, log: (line: string) => void): Promise<FanoutLatency> {
+async function sendOtps(origin: string, orders: readonly BenchOrder[], rate: number, seconds: number, tracker: Tracker, log: (line: string) => void, pids: readonly number[]): Promise<FanoutLatency> {
   const agent = new Agent({ keepAlive: true, maxSockets: 128 });
   const url = new URL('/webhooks/smscode', origin);
   let cursor = Math.floor(Math.random() * orders.length);
@@ -462,8 +464,10 @@ async function sendOtps(origin: string, orders: readonly BenchOrder[], rate: num
   failed = 0;
 
   const firstSent = performance.now();
+  const ticksBefore = pids.reduce((sum, pid) => sum + cpuTicks(pid), 0);
   const sent = await phase(seconds * 1000);
   await waitForCodes(tracker.pending, 10_000);
+  const ticks = pids.reduce((sum, pid) => sum + cpuTicks(pid), 0) - ticksBefore;
   agent.destroy();
   const sorted = [...tracker.latencies].sort((x, y) => x - y);
   const pct = (p: number, of: number[] = sorted) => round1(of[Math.min(of.length - 1, Math.ceil((p / 100) * of.length) - 1)] ?? Number.NaN);
@@ -480,6 +484,8 @@ async function sendOtps(origin: string, orders: readonly BenchOrder[], rate: num
     max: round1(sorted.at(-1) ?? Number.NaN),
     answeredP50: pct(50, answered),
     answeredP99: pct(99, answered),
+    // Ticks are 1/100 s.
+    cpuMicrosPerOtp: Math.round((ticks * 10_000) / Math.max(1, sent)),
   };
   log(`  p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.received}/${result.sent} received`);
   tracker.reset();
