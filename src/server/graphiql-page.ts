@@ -1,36 +1,89 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { pipeline } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { compressInChild, type CompressedForm } from './graphiql-compressor.ts';
 import { GRAPHQL_PATH } from './graphql.ts';
 
 /**
- * The GraphiQL page (docs/performance.md, "GraphiQL over the wire"): Yoga renders 9 MB of HTML (the whole
- * editor bundle inline) for every browser GET of /graphql. The page never depends on the request (the
- * editor reads `?query=` itself), so it is rendered once, by Yoga, at the first request, compressed once
- * (brotli and gzip, chosen by Accept-Encoding), and sent with a weak ETag (one page, several encodings),
- * `Cache-Control: public, max-age`, `Vary: Accept-Encoding`; a matching If-None-Match answers 304 without a
- * body. Nothing is rendered or compressed before someone opens GraphiQL, so an idle gateway holds none of it.
+ * The GraphiQL page (docs/performance.md, "Memory"): Yoga renders 8.7 MB of HTML (the whole editor bundle
+ * inline). The page never depends on the request (the editor reads `?query=` itself), so it is rendered once,
+ * by Yoga, compressed once (brotli and gzip, chosen by Accept-Encoding), and sent with a weak ETag (one page,
+ * several encodings), `Cache-Control: public, max-age`, `Vary: Accept-Encoding`; a matching If-None-Match
+ * answers 304 without a body.
+ *
+ * Every brotli answer, the first one included, is at most GRAPHIQL_MAX_WIRE_BYTES: a request that arrives
+ * before a brotli pass within it is done waits for it (asynchronously) rather than getting a larger answer.
+ * Brotli quality 10 is the first pass within it (about 1.47 MB; quality 5 to 9 are 1.68-1.59 MB);
+ * quality 11 (about 1.44 MB) then replaces it. Rendering and compression both run in short-lived child
+ * processes (src/server/graphiql-renderer.ts, src/server/graphiql-compressor.ts), so the gateway keeps only
+ * the compressed bytes: no identity copy (identity answers are the gzip bytes decoded as they are sent) and
+ * none of the renderer's or the encoders' memory. Nothing starts before someone opens GraphiQL, unless the
+ * gateway calls prepareGraphiQLPage (then the first visitor does not wait at all).
  */
 
 /** How long a browser reuses the page without asking; after that it revalidates with the ETag (304). */
 export const GRAPHIQL_MAX_AGE_SECONDS = 3600;
+
+/** The most a brotli answer may weigh on the wire, first load included (1.5 MB). */
+export const GRAPHIQL_MAX_WIRE_BYTES = 1_500_000;
 
 /** What renders the page: the gateway's Yoga instance (its GraphiQL options stay the one source). */
 export interface GraphiQLRenderer {
   fetch(request: Request, serverContext: Record<string, unknown>): Response | Promise<Response>;
 }
 
-interface CachedPage {
+/** One rendered page while and after its compression runs in the child. */
+class CompressedPage {
+  /** The densest brotli so far; replaced by each smaller pass. */
+  private brotliBytes: Buffer | null = null;
+  private gzipBytes: Buffer | null = null;
+  private readonly gzipReady = Promise.withResolvers<Buffer>();
+  private readonly brotliReady = Promise.withResolvers<Buffer>();
+
   readonly etag: string;
-  readonly identity: Buffer;
-  readonly gzip: Buffer;
-  brotli: Buffer;
+  readonly identityLength: number;
+
+  constructor(etag: string, identityLength: number) {
+    this.etag = etag;
+    this.identityLength = identityLength;
+    // Nobody may be waiting when compression fails; the rejection is still delivered to whoever asks later.
+    this.gzipReady.promise.catch(() => {});
+    this.brotliReady.promise.catch(() => {});
+  }
+
+  /** Each form the child sends: gzip, then each brotli pass. */
+  add(form: CompressedForm): void {
+    if (form.encoding === 'gzip') {
+      this.gzipBytes = form.bytes;
+      this.gzipReady.resolve(form.bytes);
+      return;
+    }
+    if (this.brotliBytes === null || form.bytes.length < this.brotliBytes.length) this.brotliBytes = form.bytes;
+    if (this.brotliBytes.length <= GRAPHIQL_MAX_WIRE_BYTES) this.brotliReady.resolve(this.brotliBytes);
+  }
+
+  /** Compression is over: whoever still waits gets the smallest brotli there is (whatever its size), or the failure. */
+  finish(error?: unknown): void {
+    if (this.brotliBytes && !error) this.brotliReady.resolve(this.brotliBytes);
+    const failure = error ?? new Error('GraphiQL page compression ended without a brotli pass');
+    this.gzipReady.reject(failure);
+    this.brotliReady.reject(failure);
+  }
+
+  /** The gzip bytes, once the child has sent them (about half a second after the render). */
+  gzip(): Promise<Buffer> {
+    return this.gzipBytes ? Promise.resolve(this.gzipBytes) : this.gzipReady.promise;
+  }
+
+  /** The densest brotli so far, once one pass is within GRAPHIQL_MAX_WIRE_BYTES (or every pass is done). */
+  async brotli(): Promise<Buffer> {
+    await this.brotliReady.promise;
+    return this.brotliBytes!;
+  }
 }
 
-const pages = new WeakMap<GraphiQLRenderer, Promise<CachedPage | null>>();
-const gzipAsync = promisify(gzip);
-const brotliAsync = promisify(brotliCompress);
+const pages = new WeakMap<GraphiQLRenderer, Promise<CompressedPage | null>>();
 
 /** Same test as Yoga's: a GET accepting HTML on the GraphQL path is a browser opening GraphiQL. */
 export function isGraphiQLRequest(req: IncomingMessage): boolean {
@@ -39,19 +92,24 @@ export function isGraphiQLRequest(req: IncomingMessage): boolean {
 }
 
 /**
+ * Renders the page and starts its compression now, so that the first visitor gets it at once; resolves once
+ * brotli within GRAPHIQL_MAX_WIRE_BYTES is ready (false: Yoga renders no page, GraphiQL is off). Calling it
+ * again, or opening GraphiQL meanwhile, shares the same work.
+ */
+export async function prepareGraphiQLPage(renderer: GraphiQLRenderer): Promise<boolean> {
+  const page = await cachedPage(renderer);
+  if (!page) return false;
+  await page.brotli();
+  return true;
+}
+
+/**
  * Answers a GraphiQL request from the cache and returns true; returns false (the caller goes on to Yoga)
  * for anything else, or when Yoga does not render a page (GraphiQL turned off).
  */
 export async function serveGraphiQLPage(req: IncomingMessage, res: ServerResponse, renderer: GraphiQLRenderer): Promise<boolean> {
   if (!isGraphiQLRequest(req)) return false;
-  let cached = pages.get(renderer);
-  if (!cached) {
-    cached = renderOnce(renderer);
-    pages.set(renderer, cached);
-    // A failed render is not cached: the next request tries again.
-    cached.catch(() => pages.delete(renderer));
-  }
-  const page = await cached;
+  const page = await cachedPage(renderer);
   if (!page) return false;
   const headers: Record<string, string> = {
     'content-type': 'text/html; charset=utf-8',
@@ -65,15 +123,40 @@ export async function serveGraphiQLPage(req: IncomingMessage, res: ServerRespons
     return true;
   }
   const encoding = preferredEncoding(req.headers['accept-encoding']);
-  const body = encoding === 'br' ? page.brotli : encoding === 'gzip' ? page.gzip : page.identity;
-  if (encoding !== 'identity') headers['content-encoding'] = encoding;
+  if (encoding === 'identity') {
+    // Rare (browsers all send br or gzip): the gzip bytes decoded on the way out, on the thread pool.
+    const gzipped = await page.gzip();
+    headers['content-length'] = String(page.identityLength);
+    res.writeHead(200, headers);
+    const gunzip = createGunzip();
+    pipeline(gunzip, res, () => {});
+    gunzip.end(gzipped);
+    return true;
+  }
+  const body = encoding === 'br' ? await page.brotli() : await page.gzip();
+  headers['content-encoding'] = encoding;
   headers['content-length'] = String(body.length);
   res.writeHead(200, headers);
   res.end(body);
   return true;
 }
 
-async function renderOnce(renderer: GraphiQLRenderer): Promise<CachedPage | null> {
+function cachedPage(renderer: GraphiQLRenderer): Promise<CompressedPage | null> {
+  let cached = pages.get(renderer);
+  if (!cached) {
+    // A failed render or compression is not kept: the next request starts again.
+    const forget = () => {
+      if (pages.get(renderer) === cached) pages.delete(renderer);
+    };
+    cached = renderOnce(renderer, forget);
+    pages.set(renderer, cached);
+    cached.catch(forget);
+  }
+  return cached;
+}
+
+/** Yoga renders the page; the compression child starts on it (`forgetOnFailure` if it fails). */
+async function renderOnce(renderer: GraphiQLRenderer, forgetOnFailure: () => void): Promise<CompressedPage | null> {
   const response = await renderer.fetch(new Request(`http://gateway.invalid${GRAPHQL_PATH}`, { method: 'GET', headers: { accept: 'text/html' } }), {});
   if (response.status !== 200 || !(response.headers.get('content-type') ?? '').includes('text/html')) {
     await response.body?.cancel();
@@ -81,29 +164,16 @@ async function renderOnce(renderer: GraphiQLRenderer): Promise<CachedPage | null
   }
   const identity = Buffer.from(await response.arrayBuffer());
   const etag = `W/"${createHash('sha256').update(identity).digest('base64url').slice(0, 32)}"`;
-  // Compression runs on libuv's thread pool, never on the event loop. Brotli at quality 5 answers the first
-  // request within about a second; the densest brotli (quality 11, a 16 MB window: about a minute of one
-  // pool thread for this page) then replaces it in the background. Same page, same ETag.
-  const [gzipped, brotli] = await Promise.all([gzipAsync(identity, { level: 9 }), brotliAsync(identity, brotliOptions(identity.length, 5))]);
-  const page: CachedPage = { etag, identity, gzip: gzipped, brotli };
-  brotliAsync(identity, brotliOptions(identity.length, constants.BROTLI_MAX_QUALITY)).then(
-    (densest) => {
-      if (densest.length < page.brotli.length) page.brotli = densest;
+  const page = new CompressedPage(etag, identity.length);
+  // The child has its own copy once this returns: the gateway lets go of the identity bytes here.
+  compressInChild(identity, (form) => page.add(form)).then(
+    () => page.finish(),
+    (error: unknown) => {
+      forgetOnFailure();
+      page.finish(error);
     },
-    () => {},
   );
   return page;
-}
-
-function brotliOptions(size: number, quality: number) {
-  return {
-    params: {
-      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-      [constants.BROTLI_PARAM_QUALITY]: quality,
-      [constants.BROTLI_PARAM_LGWIN]: constants.BROTLI_MAX_WINDOW_BITS,
-      [constants.BROTLI_PARAM_SIZE_HINT]: size,
-    },
-  };
 }
 
 /** br over gzip over identity, honouring q=0 (RFC 9110 §12.5.3); identity when nothing usable is offered. */

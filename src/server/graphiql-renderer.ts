@@ -1,15 +1,29 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { GraphiQLOptions } from 'graphql-yoga';
 
 /**
  * The GraphiQL HTML, from the installed bundle (docs/performance.md, "Memory"). `@graphql-yoga/render-graphiql`
- * is 9 MB of JavaScript strings: imported at start-up it held about 45 MiB of resident memory in every gateway,
- * whether or not anyone ever opened GraphiQL. It is imported here on the first page request instead (Yoga's
- * `renderGraphiQL` option takes a Promise); src/server/graphiql-page.ts renders and compresses the page once.
+ * is 9 MB of JavaScript strings: imported in the gateway it holds about 45 MiB of resident memory for good, so it
+ * is never imported there. Yoga's `renderGraphiQL` option takes a Promise: the page is rendered in a short-lived
+ * child process (the options in on stdin, the HTML out on stdout), which gives that memory back when it exits.
+ * src/server/graphiql-page.ts asks for the page once, and only when someone opens GraphiQL (or the gateway
+ * prepares it), then keeps it compressed.
  */
-export async function renderGraphiQLPage(options: GraphiQLOptions): Promise<string> {
-  const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
-  return withoutWebFonts(renderGraphiQL(options));
+export function renderGraphiQLPage(options: GraphiQLOptions): Promise<Uint8Array<ArrayBuffer>> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(process.execPath, [fileURLToPath(import.meta.url)], { encoding: 'buffer', maxBuffer: MAX_PAGE_BYTES }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`GraphiQL page could not be rendered: ${stderr.toString('utf8').trim().slice(0, 2000) || error.message}`));
+      // Node's Buffers always sit on an ArrayBuffer (never a SharedArrayBuffer); Fetch's BodyInit wants it said.
+      else resolve(new Uint8Array(stdout.buffer as ArrayBuffer, stdout.byteOffset, stdout.byteLength));
+    });
+    // The options are the page's own JSON (renderGraphiQL serialises them into it), so JSON carries them whole.
+    child.stdin!.end(JSON.stringify(options));
+  });
 }
+
+/** Far above the page (8.7 MB for the installed bundle); a bundle past it fails loudly rather than truncated. */
+const MAX_PAGE_BYTES = 64 * 1024 * 1024;
 
 /**
  * The bundle inlines Roboto and Fira Code as 35 base64 web fonts (about 560 KB that no compressor shrinks:
@@ -23,3 +37,12 @@ export function withoutWebFonts(html: string): string {
 }
 
 const WEB_FONT_FACE = /@font-face\s*\{\s*font-family:\s*(?:"Roboto"|Roboto|"Fira Code"|Fira Code)\s*;[^}]*\}/g;
+
+// The child: options on stdin, the page (UTF-8) on stdout.
+if (import.meta.main) {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const options = JSON.parse(Buffer.concat(chunks).toString('utf8')) as GraphiQLOptions;
+  const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
+  process.stdout.write(withoutWebFonts(renderGraphiQL(options)));
+}
