@@ -24,6 +24,12 @@ export interface CachedAnswer {
 }
 
 const MAX_ENTRIES = 512;
+/**
+ * What the kept answers may hold together, bodies and keys (a key is the request itself, up to
+ * MAX_BODY_BYTES): 512 catalog pages with their request bodies could otherwise hold tens of MiB
+ * (docs/performance.md, "Memory"). Past either cap the oldest answer goes first.
+ */
+const MAX_BYTES = 16 * 1024 * 1024;
 
 /**
  * Serialized answers to public queries, keyed by the exact request (query string of a GET, body of a
@@ -38,13 +44,18 @@ export class PublicResponseCache {
   readonly #catalog: Catalog;
   readonly #fx: FxService;
   readonly #now: () => number;
+  readonly #maxEntries: number;
+  readonly #maxBytes: number;
+  #bytes = 0;
   #generation = 0;
   #stop: Array<() => void> = [];
 
-  constructor(deps: { catalog: Catalog; fx: FxService; events: EventBus; logger: Logger; now?: () => number }) {
+  constructor(deps: { catalog: Catalog; fx: FxService; events: EventBus; logger: Logger; now?: () => number; maxEntries?: number; maxBytes?: number }) {
     this.#catalog = deps.catalog;
     this.#fx = deps.fx;
     this.#now = deps.now ?? Date.now;
+    this.#maxEntries = deps.maxEntries ?? MAX_ENTRIES;
+    this.#maxBytes = deps.maxBytes ?? MAX_BYTES;
     // Local changes drop local answers at once, then go on the bus for the other instances.
     this.#stop.push(
       deps.catalog.onChange(() => {
@@ -65,11 +76,16 @@ export class PublicResponseCache {
     return this.#generation;
   }
 
+  /** Answers kept now, and the bytes they hold (bodies and keys). */
+  get size(): { readonly entries: number; readonly bytes: number } {
+    return { entries: this.#entries.size, bytes: this.#bytes };
+  }
+
   get(key: string): CachedAnswer | null {
     const entry = this.#entries.get(key);
     if (!entry) return null;
     if (this.#now() >= entry.until) {
-      this.#entries.delete(key);
+      this.#drop(key, entry);
       return null;
     }
     return entry;
@@ -79,14 +95,29 @@ export class PublicResponseCache {
   set(key: string, generation: number, body: Buffer, contentType: string): CachedAnswer {
     const answer: CachedAnswer = { body, contentType, etag: etagOf(body), until: Math.min(this.#catalog.validUntil(), this.#fx.validUntil()) };
     if (generation !== this.#generation || answer.until <= this.#now()) return answer;
-    if (this.#entries.size >= MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value!);
+    const bytes = bytesOf(key, answer);
+    if (bytes > this.#maxBytes) return answer;
+    const previous = this.#entries.get(key);
+    if (previous) this.#drop(key, previous);
+    // Oldest first (a Map iterates in insertion order).
+    while (this.#entries.size > 0 && (this.#entries.size >= this.#maxEntries || this.#bytes + bytes > this.#maxBytes)) {
+      const [oldestKey, oldest] = this.#entries.entries().next().value!;
+      this.#drop(oldestKey, oldest);
+    }
     this.#entries.set(key, answer);
+    this.#bytes += bytes;
     return answer;
   }
 
   invalidate(): void {
     this.#generation += 1;
     this.#entries.clear();
+    this.#bytes = 0;
+  }
+
+  #drop(key: string, entry: CachedAnswer): void {
+    this.#entries.delete(key);
+    this.#bytes -= bytesOf(key, entry);
   }
 
   close(): void {
@@ -103,6 +134,11 @@ export class PublicResponseCache {
       if (applies(next.value)) this.invalidate();
     }
   }
+}
+
+/** An entry's weight: its body, and its key at one byte per character (requests are mostly ASCII). */
+function bytesOf(key: string, answer: CachedAnswer): number {
+  return answer.body.length + key.length;
 }
 
 export function etagOf(body: Buffer): string {
