@@ -66,6 +66,8 @@ export interface MemoryResult {
   /** RSS of the PGlite gateway after `loadSeconds` of catalog load (and a settle), and its distance to idle. */
   readonly afterLoadRssMiB: number;
   readonly afterLoadDeltaMiB: number;
+  /** RSS the moment the load ends, before the settle: what the load itself holds (src/idle-memory.ts gives most of it back once the gateway is quiet). */
+  readonly atLoadEndRssMiB: number;
   /** Peak RSS of that gateway (VmHWM). */
   readonly peakRssMiB: number;
   /** The load itself: requests per second and non-2xx answers (a broken load would make the memory figure meaningless). */
@@ -259,6 +261,7 @@ export async function runMemory(options: MemoryOptions = {}): Promise<MemoryResu
   let fresh: ProcMemory;
   let idle: ProcMemory;
   let after: ProcMemory;
+  let atLoadEnd: ProcMemory;
   let load: MemoryResult['load'];
   let wire: Awaited<ReturnType<typeof graphiqlOverTheWire>>;
   try {
@@ -274,6 +277,7 @@ export async function runMemory(options: MemoryOptions = {}): Promise<MemoryResu
       idle = await idleRss(pglite, settleMs);
       log(`memory: PGlite idle RSS ${idle.rssMiB.toFixed(1)} MiB; catalog load ${loadSeconds} s × ${connections} connections …`);
       load = await catalogLoad(pglite.origin, loadSeconds, connections);
+      atLoadEnd = await readProcMemory(pglite.child.pid!);
       after = await idleRss(pglite, settleMs);
       log('memory: GraphiQL over the wire (the first request waits for brotli within 1.5 MB; then the densest pass) …');
       wire = await graphiqlOverTheWire(pglite.origin);
@@ -308,6 +312,7 @@ export async function runMemory(options: MemoryOptions = {}): Promise<MemoryResu
     pgliteIdleDetail: { rssMiB: round(idle.rssMiB), anonMiB: round(idle.anonMiB), fileMiB: round(idle.fileMiB), hwmMiB: round(idle.hwmMiB) },
     afterLoadRssMiB: round(after.rssMiB),
     afterLoadDeltaMiB: round(after.rssMiB - idle.rssMiB),
+    atLoadEndRssMiB: round(atLoadEnd.rssMiB),
     peakRssMiB: round(after.hwmMiB),
     load,
     ...wire,
@@ -324,7 +329,7 @@ export function formatMemory(result: MemoryResult): string[] {
     `idle RSS at ready, PGlite (sandbox, five simulators), existing data folder: ${result.pgliteIdleRssMiB} MiB (anonymous ${result.pgliteIdleDetail.anonMiB}, file-backed ${result.pgliteIdleDetail.fileMiB}; target ≤ 250; start-up peak ${result.pgliteIdleDetail.hwmMiB})`,
     `idle RSS at ready, PGlite, first start on a new data folder: ${result.pgliteFreshIdleRssMiB} MiB (start-up peak ${result.pgliteFreshPeakMiB} MiB; initdb runs in a child process)`,
     `idle RSS at ready, PostgreSQL: ${result.postgresIdleRssMiB ?? 'skipped'}${result.postgresIdleRssMiB === null ? '' : ' MiB (target ≤ 150)'}`,
-    `after ${result.load.seconds} s of catalog load (${result.load.connections} connections, ${result.load.requestsPerSecond} req/s, ${result.load.non2xx} non-2xx, ${result.load.errors} errors): RSS ${result.afterLoadRssMiB} MiB, ${result.afterLoadDeltaMiB >= 0 ? '+' : ''}${result.afterLoadDeltaMiB} MiB over idle (target ≤ 64), peak ${result.peakRssMiB} MiB`,
+    `after ${result.load.seconds} s of catalog load (${result.load.connections} connections, ${result.load.requestsPerSecond} req/s, ${result.load.non2xx} non-2xx, ${result.load.errors} errors): RSS ${result.afterLoadRssMiB} MiB, ${result.afterLoadDeltaMiB >= 0 ? '+' : ''}${result.afterLoadDeltaMiB} MiB over idle (target ≤ 64; ${result.atLoadEndRssMiB} MiB the moment the load ended), peak ${result.peakRssMiB} MiB`,
     `GraphiQL over the wire (target ≤ 1.5 MB on every load): ${result.graphiql.map((t) => `${t.encoding}${t.encoding === 'br' ? ' (the very first request)' : ''} ${kb(t.bytes)}${t.encoding === 'br' ? ` = ${(t.bytes / 1e6).toFixed(2)} MB` : ''}${t.decodesToPage ? '' : ' (does not decode to the page!)'}`).join(', ')}; densest brotli pass: ${result.graphiqlDense ? `br ${kb(result.graphiqlDense.bytes)} = ${(result.graphiqlDense.bytes / 1e6).toFixed(2)} MB${result.graphiqlDense.decodesToPage ? '' : ' (does not decode to the page!)'}, ${result.graphiqlDense.afterSeconds} s after the first answer` : 'not within 180 s'}; Cache-Control: ${result.graphiqlCacheControl ?? 'none'}; second load with If-None-Match: ${result.graphiqlSecondLoad304 ? '304, empty body' : 'not a 304'}`,
   ];
 }
