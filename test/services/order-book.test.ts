@@ -111,6 +111,24 @@ describe('OrderBook', () => {
     expect(await book.recordDelivery('SMSCODE', 'd-3')).toBe(true);
   });
 
+  it('answers an updated order with exactly the values a fresh read gives (types included)', async () => {
+    const order = await newOrder();
+    await book.transition(order.id, 'ACTIVE', 'accepted', { providerRef: '999', phoneNumber: '+6283' });
+    const updated = await book.applySnapshot(order.id, {
+      providerRef: '999', status: 'ACTIVE', providerStatus: 'otp_received', price: Money.of('14999.5', 'IDR'), refund: null, failedReason: null,
+      details: { note: 'pushed', nested: { n: 1 } }, providerData: { seen: true },
+      otp: { phoneNumber: '+6283', expiresAt: new Date('2026-12-01T10:00:00.123Z'), message: { key: 'k', code: '4321', text: 'code 4321', receivedAt: new Date() } },
+    }, 'webhook', Date.now(), { provider: 'SMSCODE', deliveryId: 'equal-1' });
+    const read = (await book.get(order.id))!;
+    // Amounts compare as numbers: the column pads to its scale ("14999.50000000"), the written value does not.
+    const scalars = (o: object) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'statusChanges' && k !== 'messages' && k !== 'priceAmount'));
+    expect(scalars(updated)).toStrictEqual(scalars({ ...read }));
+    expect(Money.of(String(updated.priceAmount), 'IDR').compare(Money.of(String(read.priceAmount), 'IDR'))).toBe(0);
+    expect(updated.expiresAt).toBeInstanceOf(Date);
+    expect(updated.status).toBe('OTP_RECEIVED');
+    expect(updated.details).toEqual({ note: 'pushed', nested: { n: 1 } });
+  });
+
   it('stores one SMS once even when a webhook and a poll report it with different timestamps', async () => {
     const order = await newOrder();
     await book.transition(order.id, 'ACTIVE', 'accepted', { providerRef: '4343' });
