@@ -12,13 +12,15 @@
  *    pushes, as smscode sends them, POSTed to `/webhooks/smscode`) and the WebSocket clients (raw
  *    graphql-transport-ws, each subscribed as the storefront's live order page is:
  *    `otpReceived(orderId, replay: true) { code text receivedAt order { id status } }`);
- *  - each gateway is its own process (`src/main.ts`, NODE_ENV=production, webhook mode via PUBLIC_URL,
+ *  - each gateway is its own process (`src/main.ts` with the start script's node flags, NODE_ENV=production, webhook mode via PUBLIC_URL,
  *    the watcher at a 10-minute interval so only pushes move orders);
  *  - one instance: webhooks and subscribers on the same gateway (in-memory event bus);
  *    two instances (PostgreSQL only: PGlite is one process's database): both with REDIS_URL on one
  *    database, webhooks to A, every subscriber on B;
  *  - the reference: a bare graphql-ws server (`--bare-server`, this file as a child process) with one
- *    subscription field over an in-memory PubSub, for the idle cost of a subscriber.
+ *    subscription field over an in-memory PubSub, for the idle cost of a subscriber, and a webhook route
+ *    doing the least the same push needs (signature check, one committed insert, publish): the floor
+ *    this machine and load generator allow.
  *
  * Latency is measured at the client: from just before the webhook POST is written to the moment the
  * socket delivers the `next` message carrying that code. OTPs are sent open-loop at the offered rate,
@@ -33,12 +35,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, createServer as createHttpServer, request } from 'node:http';
 import { freePort } from '../test/support/ports.ts';
 import { throwawayPostgres } from '../test/support/database.ts';
+import { startFlags } from './support/start-flags.ts';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { createSmscodeSimulator, type SmscodeSimulator } from '../src/providers/smscode/simulator.ts';
-import { signSmscodeBody, SIGNATURE_HEADER } from '../src/providers/smscode/webhook.ts';
+import { signSmscodeBody, SIGNATURE_HEADER, verifySmscodeSignature } from '../src/providers/smscode/webhook.ts';
 
 /** Options of `runFanout`; every one has a default. */
 export interface FanoutOptions {
@@ -92,6 +95,8 @@ export interface FanoutResult {
   readonly gatewayKiBPerSubscriber: number;
   /** The same for a bare graphql-ws server; null when not measured. */
   readonly bareKiBPerSubscriber: number | null;
+  /** The bare reference's push path (verify, one committed insert, publish) at the same rate; null when not measured. */
+  readonly bare: FanoutLatency | null;
   /** Gateway RSS in MiB before the sockets and with them all open. */
   readonly gatewayRssMiB: { readonly before: number; readonly withSubscribers: number };
 }
@@ -179,9 +184,10 @@ export async function runFanout(options: FanoutOptions = {}): Promise<FanoutResu
     }
 
     let bareKiBPerSubscriber: number | null = null;
+    let bare: FanoutLatency | null = null;
     if (options.bare ?? true) {
-      log(`fanout: bare graphql-ws server, ${subscribers} idle subscribers`);
-      bareKiBPerSubscriber = await bareIdleCost(orders, cleanups);
+      log(`fanout: bare graphql-ws server, ${subscribers} subscribers: idle cost, then ${rate} pushes/s`);
+      ({ kiBPerSubscriber: bareKiBPerSubscriber, latency: bare } = await bareReference(orders, db?.url ?? null, rate, seconds, tracker, log, cleanups));
     }
 
     return {
@@ -193,6 +199,7 @@ export async function runFanout(options: FanoutOptions = {}): Promise<FanoutResu
       twoInstances,
       gatewayKiBPerSubscriber: round1((withSubscribers - before) / subscribers),
       bareKiBPerSubscriber,
+      bare,
       gatewayRssMiB: { before: round1(before / 1024), withSubscribers: round1(withSubscribers / 1024) },
     };
   } finally {
@@ -203,11 +210,12 @@ export async function runFanout(options: FanoutOptions = {}): Promise<FanoutResu
 /** Lines for a human, one figure each. */
 export function describeFanout(r: FanoutResult): string[] {
   const line = (label: string, l: FanoutLatency) =>
-    `${label}: ${l.received}/${l.sent} codes (${l.failed} webhooks refused), offered ${l.offeredPerSecond}/s, achieved ${l.achievedPerSecond}/s; webhook → subscriber p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms (the webhook itself answered, change committed: p50 ${l.answeredP50} ms, p99 ${l.answeredP99} ms); gateway CPU ${l.cpuMicrosPerOtp} µs per OTP`;
+    `${label}: ${l.received}/${l.sent} codes (${l.failed} webhooks refused), offered ${l.offeredPerSecond}/s, achieved ${l.achievedPerSecond}/s; webhook → subscriber p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms (the webhook itself answered, change committed: p50 ${l.answeredP50} ms, p99 ${l.answeredP99} ms); server CPU ${l.cpuMicrosPerOtp} µs per OTP`;
   return [
     `OTP fan-out, ${r.database}, ${r.subscribers} subscribers (${r.date}, ${r.machine})`,
     line('  one instance', r.oneInstance),
     r.twoInstances ? line('  two instances via Redis (webhook to A, subscribers on B)', r.twoInstances) : '  two instances via Redis: not measured (needs PostgreSQL and Redis)',
+    r.bare ? line('  bare reference (node:http + graphql-ws, HMAC check, one committed insert, in-memory PubSub)', r.bare) : '  bare reference push: not measured',
     `  idle subscriber: gateway ${r.gatewayKiBPerSubscriber} KiB RSS each (${r.gatewayRssMiB.before} → ${r.gatewayRssMiB.withSubscribers} MiB)` +
       (r.bareKiBPerSubscriber === null ? '' : `; bare graphql-ws server ${r.bareKiBPerSubscriber} KiB each`),
   ];
@@ -241,7 +249,7 @@ async function spawnGateway(sim: SmscodeSimulator, extra: Record<string, string>
   };
   // FANOUT_CPU_PROF_DIR=<dir>: each gateway writes a V8 CPU profile there when it stops.
   const profile = process.env.FANOUT_CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.FANOUT_CPU_PROF_DIR)] : [];
-  const child = spawn(NODE_BIN, [...profile, 'src/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE_BIN, [...(await startFlags(REPO_ROOT)), ...profile, 'src/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -500,8 +508,23 @@ async function waitForCodes(codes: Map<string, number>, timeoutMs: number): Prom
 // ---------------------------------------------------------------------------------------------
 // The bare graphql-ws reference
 
-async function bareIdleCost(orders: readonly BenchOrder[], cleanups: (() => Promise<void>)[]): Promise<number> {
-  const child = spawn(NODE_BIN, [fileURLToPath(import.meta.url), '--bare-server'], { cwd: REPO_ROOT, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * The framework's own floor for the same push, on the same machine and load generator: a bare graphql-ws
+ * server whose webhook route checks the smscode signature, commits one insert to PostgreSQL (when the
+ * gateway phases ran on it) and publishes to an in-memory PubSub. Its subscribers subscribe by provider
+ * order id (it keeps no order book).
+ */
+async function bareReference(
+  orders: readonly BenchOrder[],
+  databaseUrl: string | null,
+  rate: number,
+  seconds: number,
+  tracker: Tracker,
+  log: (line: string) => void,
+  cleanups: (() => Promise<void>)[],
+): Promise<{ kiBPerSubscriber: number; latency: FanoutLatency }> {
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), NODE_ENV: 'production', BARE_WEBHOOK_SECRET: WEBHOOK_SECRET, ...(databaseUrl ? { BARE_DATABASE_URL: databaseUrl } : {}) };
+  const child = spawn(NODE_BIN, [fileURLToPath(import.meta.url), '--bare-server'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   cleanups.push(async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -516,18 +539,20 @@ async function bareIdleCost(orders: readonly BenchOrder[], cleanups: (() => Prom
     });
     void exited.then(() => fail(new Error('bare server exited')));
   });
-  const warm = await connectSubscribers(origin, orders.slice(0, 20));
+  const byRef = orders.map((o) => ({ ...o, id: String(o.providerRef) }));
+  const warm = await connectSubscribers(origin, byRef.slice(0, 20));
   await closeAll(warm);
   await settle(child.pid!);
   const before = rssKiB(child.pid!);
-  const sockets = await connectSubscribers(origin, orders);
+  const sockets = await connectSubscribers(origin, byRef, (code) => tracker.received(code));
   await settle(child.pid!);
   await sleep(2000);
   const after = rssKiB(child.pid!);
+  const latency = await sendOtps(origin, orders, rate, seconds, tracker, log, [child.pid!]);
   await closeAll(sockets);
   child.kill('SIGTERM');
   await exited;
-  return round1((after - before) / orders.length);
+  return { kiBPerSubscriber: round1((after - before) / orders.length), latency };
 }
 
 /** `--bare-server`: graphql-ws over ws with one subscription field and an in-memory PubSub, nothing else. */
@@ -536,7 +561,7 @@ async function bareServer(): Promise<void> {
   const { createPubSub } = await import('@graphql-yoga/subscription');
   const { WebSocketServer } = await import('ws');
   const { useServer } = await import('graphql-ws/use/ws');
-  const pubsub = createPubSub<Record<string, [string, { code: string }]>>();
+  const pubsub = createPubSub<Record<string, [string, { code: string; text: string; receivedAt: string; order: { id: string; status: string } }]>>();
   const Otp = new GraphQLObjectType({
     name: 'OtpReceived',
     fields: { code: { type: GraphQLString }, text: { type: GraphQLString }, receivedAt: { type: GraphQLString }, order: { type: new GraphQLObjectType({ name: 'Order', fields: { id: { type: GraphQLID }, status: { type: GraphQLString } } }) } },
@@ -555,7 +580,28 @@ async function bareServer(): Promise<void> {
       },
     }),
   });
-  const server = createHttpServer((_req, res) => res.end('bare'));
+  const secret = process.env.BARE_WEBHOOK_SECRET ?? '';
+  const pg = process.env.BARE_DATABASE_URL ? new (await import('pg')).default.Pool({ connectionString: process.env.BARE_DATABASE_URL, max: 10 }) : null;
+  await pg?.query('create table if not exists bare_messages (id bigserial primary key, order_ref bigint not null, code text, text text not null, received_at timestamptz not null)');
+  const server = createHttpServer((req, res) => {
+    if (req.method !== 'POST' || !req.url?.startsWith('/webhooks/smscode')) return void res.end('bare');
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      void (async () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        if (!verifySmscodeSignature(raw, (req.headers[SIGNATURE_HEADER] as string | undefined) ?? null, secret)) {
+          res.writeHead(401).end();
+          return;
+        }
+        const { data } = JSON.parse(raw) as { data: { order_id: number; otp_code: string; otp_message: string } };
+        const receivedAt = new Date();
+        await pg?.query('insert into bare_messages (order_ref, code, text, received_at) values ($1, $2, $3, $4)', [data.order_id, data.otp_code, data.otp_message, receivedAt]);
+        pubsub.publish('otp', String(data.order_id), { code: data.otp_code, text: data.otp_message, receivedAt: receivedAt.toISOString(), order: { id: String(data.order_id), status: 'OTP_RECEIVED' } });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      })();
+    });
+  });
   const wss = new WebSocketServer({ server, path: '/graphql' });
   useServer({ schema }, wss);
   server.listen(0, '127.0.0.1', () => {
