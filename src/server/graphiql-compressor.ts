@@ -27,14 +27,24 @@ export interface CompressedForm {
 
 const MAX_STDERR_CHARS = 2000;
 
+/** The PIDs of the compression children alive now (the tests check that a stop leaves none). */
+export const runningCompressors = new Set<number>();
+
 /**
  * Starts the child on `page` and calls `onForm` for each form it sends (gzip, then each brotli pass). Resolves
  * once every form has arrived, rejects if the child fails first. The child does not keep the gateway alive: it
- * exits when the gateway does.
+ * exits when the gateway does, and at once (SIGKILL) when `signal` aborts (the gateway stopping while it still
+ * runs in the same process, as the tests do). Its PID is in `runningCompressors` while it runs.
  */
-export function compressInChild(page: Buffer, onForm: (form: CompressedForm) => void): Promise<void> {
+export function compressInChild(page: Buffer, onForm: (form: CompressedForm) => void, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    if (signal?.aborted) return reject(signal.reason);
+    // SIGKILL: the brotli pass in progress runs on the child's thread pool, which a SIGTERM handler would wait for.
+    const child = fork(fileURLToPath(import.meta.url), [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], signal, killSignal: 'SIGKILL' });
+    if (child.pid !== undefined) runningCompressors.add(child.pid);
+    child.once('exit', () => {
+      if (child.pid !== undefined) runningCompressors.delete(child.pid);
+    });
     let stderr = '';
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
       if (stderr.length < MAX_STDERR_CHARS) stderr += chunk.slice(0, MAX_STDERR_CHARS - stderr.length);
@@ -44,7 +54,7 @@ export function compressInChild(page: Buffer, onForm: (form: CompressedForm) => 
       onForm({ encoding: message.encoding, quality: message.quality, bytes: Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength) });
       if (--expected === 0) resolve();
     });
-    child.once('error', reject);
+    child.once('error', (error) => reject(signal?.aborted ? signal.reason : error));
     // 'close', not 'exit': it comes after the IPC channel has delivered every message.
     child.once('close', (code, signal) => {
       if (expected > 0) reject(new Error(`GraphiQL page compression stopped (${signal ?? `exit ${code}`}) before it sent every form${stderr ? `: ${stderr.trim()}` : ''}`));

@@ -1,8 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream';
-import { createGunzip } from 'node:zlib';
-import { compressInChild, type CompressedForm } from './graphiql-compressor.ts';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliDecompress, createGunzip, gunzip } from 'node:zlib';
+import { BROTLI_PASSES, compressInChild, type CompressedForm } from './graphiql-compressor.ts';
+import { renderCancellation } from './graphiql-renderer.ts';
 import { GRAPHQL_PATH } from './graphql.ts';
 
 /**
@@ -18,8 +23,14 @@ import { GRAPHQL_PATH } from './graphql.ts';
  * quality 11 (about 1.44 MB) then replaces it. Rendering and compression both run in short-lived child
  * processes (src/server/graphiql-renderer.ts, src/server/graphiql-compressor.ts), so the gateway keeps only
  * the compressed bytes: no identity copy (identity answers are the gzip bytes decoded as they are sent) and
- * none of the renderer's or the encoders' memory. Nothing starts before someone opens GraphiQL, unless the
- * gateway calls prepareGraphiQLPage (then the first visitor does not wait at all).
+ * none of the renderer's or the encoders' memory. The HTTP server calls prepareGraphiQLPage
+ * GRAPHIQL_PREPARE_DELAY_MS after it listens, so a visitor normally finds the page ready.
+ *
+ * The compressed forms are also kept on disk, named by the page's content hash (the ETag's): gzip when it
+ * arrives, brotli once the densest pass has arrived, each written under a temporary name and renamed. When the
+ * rendered page's hash has both files, they are read, decoded and compared with the rendered page (a truncated
+ * or corrupt file is never served), and served at once: no compression child at all. Any file-system error
+ * (a read-only or missing folder) only means compressing as if there were no cache.
  */
 
 /** How long a browser reuses the page without asking; after that it revalidates with the ETag (304). */
@@ -27,6 +38,29 @@ export const GRAPHIQL_MAX_AGE_SECONDS = 3600;
 
 /** The most a brotli answer may weigh on the wire, first load included (1.5 MB). */
 export const GRAPHIQL_MAX_WIRE_BYTES = 1_500_000;
+
+/** How long after the HTTP server listens it prepares the page (src/server/http-server.ts): start-up and its idle reading first. */
+export const GRAPHIQL_PREPARE_DELAY_MS = 5000;
+
+/** The repository root (this file is src/server/graphiql-page.ts). */
+const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * Where the compressed forms are kept: `node_modules/.cache/switchboard/graphiql` of the repository (the
+ * find-cache-dir convention; git-ignored with node_modules). SWITCHBOARD_CACHE_DIR replaces
+ * `node_modules/.cache/switchboard` (the tests point it at a temporary folder); read when a page is rendered.
+ */
+export function graphiqlCacheDir(): string {
+  return join(process.env.SWITCHBOARD_CACHE_DIR || join(REPOSITORY_ROOT, 'node_modules/.cache/switchboard'), 'graphiql');
+}
+
+/** What this process has done for GraphiQL pages so far (the tests read it: a cache hit starts no compression). */
+export const graphiqlPageStats = {
+  /** Compression children started. */
+  compressions: 0,
+  /** Pages served from the disk cache (both forms read, decoded and equal to the rendered page). */
+  cacheHits: 0,
+};
 
 /** What renders the page: the gateway's Yoga instance (its GraphiQL options stay the one source). */
 export interface GraphiQLRenderer {
@@ -83,7 +117,13 @@ class CompressedPage {
   }
 }
 
-const pages = new WeakMap<GraphiQLRenderer, Promise<CompressedPage | null>>();
+/** One renderer's page, and what stops the work in progress for it. */
+interface PageEntry {
+  readonly page: Promise<CompressedPage | null>;
+  readonly abort: AbortController;
+}
+
+const pages = new WeakMap<GraphiQLRenderer, PageEntry>();
 
 /** Same test as Yoga's: a GET accepting HTML on the GraphQL path is a browser opening GraphiQL. */
 export function isGraphiQLRequest(req: IncomingMessage): boolean {
@@ -101,6 +141,17 @@ export async function prepareGraphiQLPage(renderer: GraphiQLRenderer): Promise<b
   if (!page) return false;
   await page.brotli();
   return true;
+}
+
+/**
+ * The gateway is stopping: ends the render and compression children working for `renderer` (at once, SIGTERM)
+ * and forgets its page. Whoever waits for that work gets a rejection. Files already renamed into the cache stay.
+ */
+export function releaseGraphiQLPage(renderer: GraphiQLRenderer): void {
+  const entry = pages.get(renderer);
+  if (!entry) return;
+  pages.delete(renderer);
+  entry.abort.abort(new Error('GraphiQL page preparation stopped: the gateway is stopping'));
 }
 
 /**
@@ -142,31 +193,56 @@ export async function serveGraphiQLPage(req: IncomingMessage, res: ServerRespons
 }
 
 function cachedPage(renderer: GraphiQLRenderer): Promise<CompressedPage | null> {
-  let cached = pages.get(renderer);
-  if (!cached) {
+  let entry = pages.get(renderer);
+  if (!entry) {
+    const abort = new AbortController();
     // A failed render or compression is not kept: the next request starts again.
     const forget = () => {
-      if (pages.get(renderer) === cached) pages.delete(renderer);
+      if (pages.get(renderer) === entry) pages.delete(renderer);
     };
-    cached = renderOnce(renderer, forget);
-    pages.set(renderer, cached);
-    cached.catch(forget);
+    entry = { page: renderOnce(renderer, abort.signal, forget), abort };
+    pages.set(renderer, entry);
+    entry.page.catch(forget);
   }
-  return cached;
+  return entry.page;
 }
 
-/** Yoga renders the page; the compression child starts on it (`forgetOnFailure` if it fails). */
-async function renderOnce(renderer: GraphiQLRenderer, forgetOnFailure: () => void): Promise<CompressedPage | null> {
-  const response = await renderer.fetch(new Request(`http://gateway.invalid${GRAPHQL_PATH}`, { method: 'GET', headers: { accept: 'text/html' } }), {});
+/**
+ * Yoga renders the page (its child ends if `signal` aborts); the page comes from the disk cache when both forms
+ * of its hash are there and sound, otherwise the compression child starts on it (`forgetOnFailure` if it fails).
+ */
+async function renderOnce(renderer: GraphiQLRenderer, signal: AbortSignal, forgetOnFailure: () => void): Promise<CompressedPage | null> {
+  const request = new Request(`http://gateway.invalid${GRAPHQL_PATH}`, { method: 'GET', headers: { accept: 'text/html' } });
+  const response = await renderCancellation.run(signal, () => renderer.fetch(request, {}));
   if (response.status !== 200 || !(response.headers.get('content-type') ?? '').includes('text/html')) {
     await response.body?.cancel();
     return null;
   }
   const identity = Buffer.from(await response.arrayBuffer());
-  const etag = `W/"${createHash('sha256').update(identity).digest('base64url').slice(0, 32)}"`;
-  const page = new CompressedPage(etag, identity.length);
+  signal.throwIfAborted();
+  const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 32);
+  const page = new CompressedPage(`W/"${hash}"`, identity.length);
+  const cache = new PageCache(graphiqlCacheDir(), hash);
+  const cached = await cache.read(identity);
+  signal.throwIfAborted();
+  if (cached) {
+    graphiqlPageStats.cacheHits++;
+    page.add({ encoding: 'gzip', quality: 9, bytes: cached.gzip });
+    page.add({ encoding: 'br', quality: BROTLI_PASSES.at(-1)!, bytes: cached.brotli });
+    page.finish();
+    return page;
+  }
+  graphiqlPageStats.compressions++;
+  const densest = BROTLI_PASSES.at(-1)!;
   // The child has its own copy once this returns: the gateway lets go of the identity bytes here.
-  compressInChild(identity, (form) => page.add(form)).then(
+  compressInChild(
+    identity,
+    (form) => {
+      page.add(form);
+      if (form.encoding === 'gzip' || form.quality === densest) void cache.write(form.encoding, form.bytes);
+    },
+    signal,
+  ).then(
     () => page.finish(),
     (error: unknown) => {
       forgetOnFailure();
@@ -175,6 +251,56 @@ async function renderOnce(renderer: GraphiQLRenderer, forgetOnFailure: () => voi
   );
   return page;
 }
+
+/**
+ * The compressed forms of one page on disk: `<hash>.gz` and `<hash>.br` in the cache folder. Every failure is
+ * logged nowhere and means "no cache": the gateway then compresses as it would without one.
+ */
+class PageCache {
+  private readonly dir: string;
+  private readonly hash: string;
+
+  constructor(dir: string, hash: string) {
+    this.dir = dir;
+    this.hash = hash;
+  }
+
+  private file(encoding: 'gzip' | 'br'): string {
+    return join(this.dir, `${this.hash}.${encoding === 'gzip' ? 'gz' : 'br'}`);
+  }
+
+  /** Both forms, when both files are there and each decodes to exactly `identity` (else null: compress again). */
+  async read(identity: Buffer): Promise<{ gzip: Buffer; brotli: Buffer } | null> {
+    try {
+      const [gzipped, brotli] = await Promise.all([readFile(this.file('gzip')), readFile(this.file('br'))]);
+      // On the thread pool, one after the other (about 20-40 ms each for this page): a corrupt file fails here.
+      if (!(await gunzipAsync(gzipped)).equals(identity)) return null;
+      if (!(await brotliDecompressAsync(brotli)).equals(identity)) return null;
+      return { gzip: gzipped, brotli };
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * One form, written under a temporary name then renamed (a crash never leaves a half file). Other pages' files
+   * are left alone: gateways of another version may share the folder, and `npm ci` starts node_modules afresh.
+   */
+  async write(encoding: 'gzip' | 'br', bytes: Buffer): Promise<void> {
+    const target = this.file(encoding);
+    const temporary = `${target}.${process.pid}-${randomUUID()}.tmp`;
+    try {
+      await mkdir(this.dir, { recursive: true });
+      await writeFile(temporary, bytes);
+      await rename(temporary, target);
+    } catch {
+      await unlink(temporary).catch(() => {});
+    }
+  }
+}
+
+const gunzipAsync = promisify(gunzip);
+const brotliDecompressAsync = promisify(brotliDecompress);
 
 /** br over gzip over identity, honouring q=0 (RFC 9110 §12.5.3); identity when nothing usable is offered. */
 export function preferredEncoding(header: string | string[] | undefined): 'br' | 'gzip' | 'identity' {

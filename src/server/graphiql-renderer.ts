@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { GraphiQLOptions } from 'graphql-yoga';
@@ -9,10 +10,15 @@ import type { GraphiQLOptions } from 'graphql-yoga';
  * child process (the options in on stdin, the HTML out on stdout), which gives that memory back when it exits.
  * src/server/graphiql-page.ts asks for the page once, and only when someone opens GraphiQL (or the gateway
  * prepares it), then keeps it compressed.
+ *
+ * Yoga calls this without a way to cancel it, so the caller that asks Yoga for the page
+ * (src/server/graphiql-page.ts) runs that request inside `renderCancellation`: when its signal aborts (the
+ * gateway stopping), the child is killed.
  */
 export function renderGraphiQLPage(options: GraphiQLOptions): Promise<Uint8Array<ArrayBuffer>> {
   return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, [fileURLToPath(import.meta.url)], { encoding: 'buffer', maxBuffer: MAX_PAGE_BYTES }, (error, stdout, stderr) => {
+    const signal = renderCancellation.getStore();
+    const child = execFile(process.execPath, [fileURLToPath(import.meta.url)], { encoding: 'buffer', maxBuffer: MAX_PAGE_BYTES, signal }, (error, stdout, stderr) => {
       if (error) reject(new Error(`GraphiQL page could not be rendered: ${stderr.toString('utf8').trim().slice(0, 2000) || error.message}`));
       // Node's Buffers always sit on an ArrayBuffer (never a SharedArrayBuffer); Fetch's BodyInit wants it said.
       else resolve(new Uint8Array(stdout.buffer as ArrayBuffer, stdout.byteOffset, stdout.byteLength));
@@ -21,6 +27,9 @@ export function renderGraphiQLPage(options: GraphiQLOptions): Promise<Uint8Array
     child.stdin!.end(JSON.stringify(options));
   });
 }
+
+/** The signal that ends a render in progress, for the request asking Yoga for the page (see renderGraphiQLPage). */
+export const renderCancellation = new AsyncLocalStorage<AbortSignal>();
 
 /** Far above the page (8.7 MB for the installed bundle); a bundle past it fails loudly rather than truncated. */
 const MAX_PAGE_BYTES = 64 * 1024 * 1024;

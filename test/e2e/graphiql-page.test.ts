@@ -1,13 +1,65 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile, truncate } from 'node:fs/promises';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { GRAPHIQL_MAX_AGE_SECONDS, GRAPHIQL_MAX_WIRE_BYTES, prepareGraphiQLPage, preferredEncoding, serveGraphiQLPage, type GraphiQLRenderer } from '../../src/server/graphiql-page.ts';
+import { runningCompressors } from '../../src/server/graphiql-compressor.ts';
+import {
+  GRAPHIQL_MAX_AGE_SECONDS,
+  GRAPHIQL_MAX_WIRE_BYTES,
+  graphiqlCacheDir,
+  graphiqlPageStats,
+  prepareGraphiQLPage,
+  preferredEncoding,
+  releaseGraphiQLPage,
+  serveGraphiQLPage,
+  type GraphiQLRenderer,
+} from '../../src/server/graphiql-page.ts';
 import { startGateway, type TestGateway } from '../support/gateway.ts';
 
 // GraphiQL over the wire (docs/performance.md, "Memory"): rendered once, compressed once, at most 1.5 MB on every
-// load (the first included), cacheable, 304 on a matching ETag.
+// load (the first included), cacheable, 304 on a matching ETag; the compressed forms kept on disk by content hash.
+
+// Never the repository's node_modules/.cache: every page of this file is cached in a folder of its own.
+const CACHE_ROOT = mkdtempSync(join(tmpdir(), 'switchboard-graphiql-cache-'));
+process.env.SWITCHBOARD_CACHE_DIR = CACHE_ROOT;
+afterAll(() => rmSync(CACHE_ROOT, { recursive: true, force: true }));
+
+/** Waits for `condition` (a ceiling for a busy machine, not an assertion on time). */
+async function until(condition: () => boolean | Promise<boolean>, ceilingMs = 120_000): Promise<void> {
+  const deadline = Date.now() + ceilingMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met before the ceiling');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** The hash an ETag carries (W/"<hash>"), which names the page's files in the cache. */
+const hashOf = (etag: string) => etag.slice(3, -1);
+const sha = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('base64url').slice(0, 32);
+
+/** True when `file` exists and `decode`s to `page`. */
+async function holds(file: string, decode: (b: Buffer) => Buffer, page: Buffer): Promise<boolean> {
+  if (!existsSync(file)) return false;
+  try {
+    return decode(await readFile(file)).equals(page);
+  } catch {
+    return false;
+  }
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 interface RawAnswer {
   readonly status: number;
@@ -138,18 +190,18 @@ describe('GraphiQL page', () => {
   // The editor rendering in Chromium from this page is test/e2e/graphiql-browser.test.ts (same route, same bytes).
 });
 
-describe('prepareGraphiQLPage', () => {
-  /** A renderer standing in for Yoga, counting its renders. */
-  function renderer(html: string | null): GraphiQLRenderer & { renders: number } {
-    return {
-      renders: 0,
-      fetch() {
-        this.renders++;
-        return html === null ? new Response('not found', { status: 404, headers: { 'content-type': 'text/plain' } }) : new Response(html, { headers: { 'content-type': 'text/html' } });
-      },
-    };
-  }
+/** A renderer standing in for Yoga, counting its renders. */
+function renderer(html: string | null): GraphiQLRenderer & { renders: number } {
+  return {
+    renders: 0,
+    fetch() {
+      this.renders++;
+      return html === null ? new Response('not found', { status: 404, headers: { 'content-type': 'text/plain' } }) : new Response(html, { headers: { 'content-type': 'text/html' } });
+    },
+  };
+}
 
+describe('prepareGraphiQLPage', () => {
   async function serve(target: GraphiQLRenderer, run: (url: string) => Promise<void>): Promise<void> {
     const server: Server = createServer((req, res) => {
       serveGraphiQLPage(req, res, target).then((served) => {
@@ -201,4 +253,119 @@ describe('prepareGraphiQLPage', () => {
       expect((await get(url, { ...HTML, 'accept-encoding': 'br' })).status).toBe(418);
     });
   });
+});
+
+describe('GraphiQL disk cache', () => {
+  it('lets a second gateway serve its first brotli request from the cache, with no compression child', async () => {
+    const hash = hashOf(identity.headers.etag as string);
+    const dir = graphiqlCacheDir();
+    expect(dir).toBe(join(CACHE_ROOT, 'graphiql'));
+    // The first gateway writes gzip at once and brotli when its densest pass arrives.
+    // (On a machine busy with other work the densest pass has taken over two minutes: the ceiling allows for it.)
+    await until(async () => (await holds(join(dir, `${hash}.br`), brotliDecompressSync, identity.body)) && (await holds(join(dir, `${hash}.gz`), gunzipSync, identity.body)), 300_000);
+    const densest = await readFile(join(dir, `${hash}.br`));
+    const compressions = graphiqlPageStats.compressions;
+    const hits = graphiqlPageStats.cacheHits;
+    const second = await startGateway();
+    try {
+      const answer = await get(second.graphqlUrl, { ...HTML, 'accept-encoding': 'gzip, deflate, br, zstd' });
+      expect(answer.status).toBe(200);
+      expect(answer.headers['content-encoding']).toBe('br');
+      expect(answer.headers.etag).toBe(identity.headers.etag);
+      // The densest pass, from its first answer on.
+      expect(answer.body.equals(densest)).toBe(true);
+      expect(answer.body.length).toBeLessThanOrEqual(GRAPHIQL_MAX_WIRE_BYTES);
+      expect(brotliDecompressSync(answer.body).equals(identity.body)).toBe(true);
+      const gzipped = await get(second.graphqlUrl, { ...HTML, 'accept-encoding': 'gzip' });
+      expect(gunzipSync(gzipped.body).equals(identity.body)).toBe(true);
+      expect(graphiqlPageStats.compressions).toBe(compressions);
+      expect(graphiqlPageStats.cacheHits).toBe(hits + 1);
+      expect(runningCompressors.size).toBe(0);
+    } finally {
+      await second.stop();
+    }
+  }, 420_000);
+
+  it.each([
+    ['br', 'truncated'],
+    ['gz', 'overwritten with other bytes'],
+  ] as const)('ignores a corrupt .%s file (%s), compresses again and replaces it', async (suffix, damage) => {
+    const html = `<!doctype html><title>corrupt ${suffix}</title>${'<p>cached row</p>'.repeat(4000)}`;
+    const page = Buffer.from(html);
+    const dir = graphiqlCacheDir();
+    const file = (s: string) => join(dir, `${sha(page)}.${s}`);
+    await expect(prepareGraphiQLPage(renderer(html))).resolves.toBe(true);
+    await until(async () => (await holds(file('gz'), gunzipSync, page)) && (await holds(file('br'), brotliDecompressSync, page)));
+    if (damage === 'truncated') await truncate(file(suffix), Math.floor((await readFile(file(suffix))).length / 2));
+    else writeFileSync(file(suffix), Buffer.from('not a compressed page'));
+    const decode = suffix === 'br' ? brotliDecompressSync : gunzipSync;
+    expect(await holds(file(suffix), decode, page)).toBe(false);
+
+    const compressions = graphiqlPageStats.compressions;
+    const hits = graphiqlPageStats.cacheHits;
+    const target = renderer(html);
+    await expect(prepareGraphiQLPage(target)).resolves.toBe(true);
+    expect(graphiqlPageStats.compressions).toBe(compressions + 1);
+    expect(graphiqlPageStats.cacheHits).toBe(hits);
+    await until(() => holds(file(suffix), decode, page));
+    // Served correctly meanwhile, and a third renderer now finds a sound cache.
+    const server: Server = createServer((req, res) => void serveGraphiQLPage(req, res, target));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const answer = await get(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, { ...HTML, 'accept-encoding': suffix === 'br' ? 'br' : 'gzip' });
+      expect(decode(answer.body).equals(page)).toBe(true);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    await expect(prepareGraphiQLPage(renderer(html))).resolves.toBe(true);
+    expect(graphiqlPageStats.compressions).toBe(compressions + 1);
+    expect(graphiqlPageStats.cacheHits).toBe(hits + 1);
+  }, 60_000);
+
+  it('works as without a cache when the folder cannot be written', async () => {
+    const blocker = join(CACHE_ROOT, 'a-file');
+    writeFileSync(blocker, 'not a folder');
+    process.env.SWITCHBOARD_CACHE_DIR = blocker;
+    try {
+      const html = `<!doctype html><title>no cache</title>${'<p>row</p>'.repeat(3000)}`;
+      const compressions = graphiqlPageStats.compressions;
+      for (let i = 0; i < 2; i++) await expect(prepareGraphiQLPage(renderer(html))).resolves.toBe(true);
+      expect(graphiqlPageStats.compressions).toBe(compressions + 2);
+    } finally {
+      process.env.SWITCHBOARD_CACHE_DIR = CACHE_ROOT;
+    }
+  }, 60_000);
+
+  it('ends the compression child when a gateway stops while compressing', async () => {
+    // A folder with no cache, so this gateway compresses the real page.
+    process.env.SWITCHBOARD_CACHE_DIR = mkdtempSync(join(CACHE_ROOT, 'empty-'));
+    try {
+      const third = await startGateway();
+      const before = new Set(runningCompressors);
+      const visit = get(third.graphqlUrl, { ...HTML, 'accept-encoding': 'br' }).catch((error: unknown) => error);
+      await until(() => [...runningCompressors].some((pid) => !before.has(pid)), 60_000);
+      const children = [...runningCompressors].filter((pid) => !before.has(pid));
+      await third.stop();
+      await until(() => children.every((pid) => !alive(pid)), 10_000);
+      expect(children.filter(alive)).toEqual([]);
+      // The visitor got an answer (the stop ended its wait) rather than hanging.
+      await visit;
+    } finally {
+      process.env.SWITCHBOARD_CACHE_DIR = CACHE_ROOT;
+    }
+  }, 120_000);
+
+  it('ends a preparation in progress when released, and forgets it', async () => {
+    const html = `<!doctype html><title>released</title>${Array.from({ length: 200_000 }, (_, i) => `<p>${(i * 7919) % 100_003}</p>`).join('')}`;
+    const target = renderer(html);
+    const before = new Set(runningCompressors);
+    const prepared = prepareGraphiQLPage(target);
+    await until(() => [...runningCompressors].some((pid) => !before.has(pid)), 30_000);
+    const children = [...runningCompressors].filter((pid) => !before.has(pid));
+    releaseGraphiQLPage(target);
+    await expect(prepared).rejects.toThrow(/stopping|compression/);
+    await until(() => children.every((pid) => !alive(pid)), 10_000);
+    // Forgotten: the next request renders again.
+    expect(target.renders).toBe(1);
+  }, 60_000);
 });
