@@ -56,7 +56,8 @@ function requireChromium(): void {
 beforeAll(async () => {
   if (!chromiumInstalled) return; // each test reports it
   // FX_REFRESH_SECONDS=1: the sandbox republishes its USD/IDR rate every second, so fxRatesChanged has events to show.
-  gateway = await startGateway({ env: { FX_REFRESH_SECONDS: '1' } });
+  // Its own GraphiQL cache folder: a test never writes into the repository's node_modules/.cache.
+  gateway = await startGateway({ env: { FX_REFRESH_SECONDS: '1', SWITCHBOARD_CACHE_DIR: await makeTempDir('switchboard-graphiql-cache-') } });
   screenshotDir = process.env.E2E_SCREENSHOT_DIR ?? (await makeTempDir('switchboard-graphiql-'));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
