@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -10,6 +12,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // The e2e files each start real servers; two workers match the machine's two cores.
     maxWorkers: 2,
+    // Tests never write the GraphiQL page's disk cache into node_modules/.cache (src/server/graphiql-page.ts).
+    env: { SWITCHBOARD_CACHE_DIR: join(tmpdir(), 'switchboard-test-cache') },
     server: {
       deps: {
         // graphql ships CJS and ESM builds; inlining the GraphQL libraries makes every import see one copy.

@@ -17,7 +17,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { GRAPHIQL_PREPARE_DELAY_MS } from '../src/server/graphiql-page.ts';
 import { throwawayPostgres } from '../test/support/database.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -186,25 +185,7 @@ async function childrenOf(pid: number): Promise<number> {
   return count;
 }
 
-/**
- * The gateway prepares GraphiQL GRAPHIQL_PREPARE_DELAY_MS after it listens (render child, then the disk cache or
- * the compression child): idle figures are read once that is over, so they include the prepared page and no
- * load runs beside the compression. Over = past the delay and no child process for a second (ceiling 240 s).
- */
-async function graphiqlPrepared(gateway: SpawnedGateway): Promise<void> {
-  const pid = gateway.child.pid!;
-  const elapsed = Date.now() - gateway.readyAt;
-  if (elapsed < GRAPHIQL_PREPARE_DELAY_MS + 500) await sleep(GRAPHIQL_PREPARE_DELAY_MS + 500 - elapsed);
-  const deadline = Date.now() + 240_000;
-  let quietSince = Date.now();
-  while (Date.now() < deadline && Date.now() - quietSince < 1000) {
-    if ((await childrenOf(pid)) > 0) quietSince = Date.now();
-    await sleep(100);
-  }
-}
-
 async function idleRss(gateway: SpawnedGateway, settleMs: number): Promise<ProcMemory> {
-  await graphiqlPrepared(gateway);
   await sleep(settleMs);
   return readProcMemory(gateway.child.pid!);
 }
@@ -229,9 +210,8 @@ async function catalogLoad(origin: string, seconds: number, connections: number)
 
 /**
  * The GraphiQL page as a browser asks for it: a browser's request (br) first, so `graphiql`'s br figure is what
- * the first visitor gets (the gateway prepared the page GRAPHIQL_PREPARE_DELAY_MS after start-up, from the disk
- * cache or compressed; src/server/graphiql-page.ts makes an earlier request wait for a pass within 1.5 MB rather
- * than answer larger); then identity and gzip, a second load with If-None-Match, and the densest pass (at once
+ * the first visitor gets (from the disk cache, or compressed now: src/server/graphiql-page.ts makes a request
+ * wait for a pass within 1.5 MB rather than answer larger); then identity and gzip, a second load with If-None-Match, and the densest pass (at once
  * when the page came from the cache).
  */
 async function graphiqlOverTheWire(origin: string, pid: number): Promise<Pick<MemoryResult, 'graphiql' | 'graphiqlDense' | 'graphiqlSecondLoad304' | 'graphiqlCacheControl'>> {

@@ -23,8 +23,9 @@ import { GRAPHQL_PATH } from './graphql.ts';
  * quality 11 (about 1.44 MB) then replaces it. Rendering and compression both run in short-lived child
  * processes (src/server/graphiql-renderer.ts, src/server/graphiql-compressor.ts), so the gateway keeps only
  * the compressed bytes: no identity copy (identity answers are the gzip bytes decoded as they are sent) and
- * none of the renderer's or the encoders' memory. The HTTP server calls prepareGraphiQLPage
- * GRAPHIQL_PREPARE_DELAY_MS after it listens, so a visitor normally finds the page ready.
+ * none of the renderer's or the encoders' memory. Nothing starts before the first visitor: preparing the page at
+ * start-up would put 40 s of compression beside every gateway's first minute (tests, benches, a busy instance),
+ * for the one first load of an installation that the disk cache below does not already cover.
  *
  * The compressed forms are also kept on disk, named by the page's content hash (the ETag's): gzip when it
  * arrives, brotli once the densest pass has arrived, each written under a temporary name and renamed. When the
@@ -38,9 +39,6 @@ export const GRAPHIQL_MAX_AGE_SECONDS = 3600;
 
 /** The most a brotli answer may weigh on the wire, first load included (1.5 MB). */
 export const GRAPHIQL_MAX_WIRE_BYTES = 1_500_000;
-
-/** How long after the HTTP server listens it prepares the page (src/server/http-server.ts): start-up and its idle reading first. */
-export const GRAPHIQL_PREPARE_DELAY_MS = 5000;
 
 /** The repository root (this file is src/server/graphiql-page.ts). */
 const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -10,7 +10,7 @@ import { PublicResponseCache, PUBLIC_SCOPE, matchesETag, type CachedAnswer } fro
 import { viewerOf } from './viewer.ts';
 import type { EventBusStatus } from '../services/event-bus.ts';
 import { serveWebApp } from './web-app.ts';
-import { GRAPHIQL_PREPARE_DELAY_MS, prepareGraphiQLPage, releaseGraphiQLPage, serveGraphiQLPage } from './graphiql-page.ts';
+import { releaseGraphiQLPage, serveGraphiQLPage } from './graphiql-page.ts';
 import { METRICS_PATH, serveMetrics, startMetricsServer } from './metrics-endpoint.ts';
 
 export interface RunningServer {
@@ -151,21 +151,13 @@ export async function startHttpServer(schema: GraphQLSchema, services: Services,
     throw error;
   });
   const host = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
-  // GraphiQL rendered and compressed (or loaded from its disk cache) before a visitor asks, but after start-up
-  // and its idle reading (docs/performance.md, "Memory"). Never awaited; a stop ends it and its children.
-  const graphiqlTimer = setTimeout(() => {
-    prepareGraphiQLPage(yoga).catch((error: unknown) => {
-      if (!closing) services.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'GraphiQL page could not be prepared (the first visitor prepares it)');
-    });
-  }, GRAPHIQL_PREPARE_DELAY_MS);
-  graphiqlTimer.unref();
 
   return {
     url: `http://${host}:${port}`,
     port,
     close: async (timeoutMs) => {
       closing = true;
-      clearTimeout(graphiqlTimer);
+      // A compression a visitor started ends with the server (its child process too).
       releaseGraphiQLPage(yoga);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const client of wss.clients) client.close(1001, 'Server shutting down');

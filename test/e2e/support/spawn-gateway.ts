@@ -56,7 +56,7 @@ export async function makeTempDir(prefix = 'switchboard-e2e-'): Promise<string> 
 function baseEnv(options: SpawnOptions, dataDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   // Only what the process needs: PATH/HOME etc., never provider credentials from the caller's shell.
-  for (const key of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ']) if (process.env[key] !== undefined) env[key] = process.env[key];
+  for (const key of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ', 'SWITCHBOARD_CACHE_DIR']) if (process.env[key] !== undefined) env[key] = process.env[key];
   if ((options.passDatabaseUrl ?? true) && process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
   Object.assign(env, {
     PORT: '0',
