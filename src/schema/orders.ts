@@ -1,4 +1,4 @@
-import { filter, pipe, Repeater } from '@graphql-yoga/subscription';
+import { Repeater } from '@graphql-yoga/subscription';
 import { Money } from '../domain/money.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { committedOrderOf, orderChangesOf, type OrderChangedEvent } from '../services/event-bus.ts';
@@ -180,9 +180,9 @@ const OtpReceivedRef = builder.objectRef<{ orderId: string; message: NonNullable
   }),
 });
 
-/** Only the caller's own orders, and only the one asked for when an id is given: one topic each, nothing filtered per event. */
-function ordersOfViewer(ctx: GraphQLContext, wanted: string | null): AsyncIterable<OrderChangedEvent> {
-  return orderChangesOf(ctx.services.events, ctx.viewer.clientId, wanted);
+/** Only the caller's own orders, and only the one asked for when an id is given: one topic each; the owner check and `accept` are one step per event. */
+function ordersOfViewer(ctx: GraphQLContext, wanted: string | null, accept?: (event: OrderChangedEvent) => boolean): AsyncIterable<OrderChangedEvent> {
+  return orderChangesOf(ctx.services.events, ctx.viewer.clientId, wanted, accept);
 }
 
 /**
@@ -233,7 +233,7 @@ builder.subscriptionFields((t) => ({
     },
     subscribe: (_root, args, ctx) => {
       const wanted = args.orderId ? parseOrderId(String(args.orderId)) : null;
-      const live = pipe(ordersOfViewer(ctx, wanted), filter((e: OrderChangedEvent) => e.message !== null));
+      const live = ordersOfViewer(ctx, wanted, (e) => e.message !== null);
       if (!wanted || !args.replay) return live;
       return withBacklog(live, async () => {
         const order = await ctx.services.book.getOwned(wanted, ctx.viewer.clientId);
