@@ -180,6 +180,7 @@ const env = z.object({
   GRAPHQL_MAX_COST: positiveInt(500).pipe(z.number().int().min(1)),
   WS_MAX_PAYLOAD_BYTES: positiveInt(64 * 1024).pipe(z.number().int().min(1024)),
   WS_INIT_TIMEOUT_MS: positiveInt(3000).pipe(z.number().int().min(100)),
+  WS_KEEPALIVE_MS: positiveInt(30000).pipe(z.number().int().min(1000)),
   WS_MAX_SOCKETS_PER_CLIENT: positiveInt(100).pipe(z.number().int().min(1)),
   WS_MAX_SUBSCRIPTIONS_PER_SOCKET: positiveInt(50).pipe(z.number().int().min(1)),
   WS_MAX_SUBSCRIPTIONS_PER_CLIENT: positiveInt(500).pipe(z.number().int().min(1)),

@@ -133,6 +133,9 @@ export function attachWebSockets(server: Server, yoga: YogaServerInstance<Record
       },
     },
     wss,
+    // A ping per socket per interval (and a timer while its pong is awaited): graphql-ws's 12 s made 5,000
+    // live order pages 416 pings a second, more than the OTPs they wait for (docs/performance.md, "OTP push").
+    config.WS_KEEPALIVE_MS,
   );
   return wss;
 }

@@ -16,6 +16,7 @@ describe('WebSocket edge (security review probes)', () => {
       env: {
         CLIENT_TOKENS: `shop-a:${TOKEN}`,
         WS_INIT_TIMEOUT_MS: '300',
+        WS_KEEPALIVE_MS: '1000',
         WS_MAX_SOCKETS_PER_CLIENT: '4',
         WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '3',
         WS_MAX_SUBSCRIPTIONS_PER_CLIENT: '5',
@@ -36,6 +37,21 @@ describe('WebSocket edge (security review probes)', () => {
     expect((await wrong.closed).code).toBe(4403);
     const silent = await openRawSocket(gw.graphqlUrl);
     expect((await silent.closed).code).toBe(4408);
+  });
+
+  it('pings every socket at WS_KEEPALIVE_MS and closes one that never answers', async () => {
+    const live = await openInitialisedSocket(gw.graphqlUrl, BEARER);
+    await new Promise<void>((resolve) => live.ws.once('ping', () => resolve()));
+    // A client that does not answer pings (ws answers them itself unless told not to) is terminated.
+    const deaf = new WebSocket(gw.graphqlUrl.replace(/^http/, 'ws'), 'graphql-transport-ws', { autoPong: false });
+    const closed = new Promise<number>((resolve) => deaf.once('close', (code) => resolve(code)));
+    await new Promise<void>((resolve) => deaf.once('open', () => resolve()));
+    deaf.send(JSON.stringify({ type: 'connection_init', payload: { authorization: BEARER } }));
+    expect(await closed).toBe(1006);
+    expect(live.ws.readyState).toBe(WebSocket.OPEN);
+    // Sockets count against this client's bound in the tests below.
+    live.ws.close(1000);
+    await live.closed;
   });
 
   it('refuses a frame over WS_MAX_PAYLOAD_BYTES (20 MB here) by closing with 1009', async () => {
