@@ -18,6 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { throwawayPostgres } from '../test/support/database.ts';
+import { startFlags } from './support/start-flags.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NODE_BIN = join(REPO_ROOT, 'node_modules/.bin/node');
@@ -122,7 +123,7 @@ async function spawnGateway(env: Record<string, string>, existingDataDir?: strin
     ...env,
   });
   // `npm start` runs `node src/main.ts` with package.json's flags: read them from the start script so the bench measures what operators run.
-  const child = spawn(NODE_BIN, [...(await startFlags()), 'src/main.ts'], { cwd: REPO_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE_BIN, [...(await startFlags(REPO_ROOT)), 'src/main.ts'], { cwd: REPO_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.setEncoding('utf8').on('data', (c: string) => (out += c));
@@ -162,13 +163,6 @@ async function spawnGateway(env: Record<string, string>, existingDataDir?: strin
       if (!existingDataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** The node flags of package.json's "start" script (`node [flags] src/main.ts`). */
-async function startFlags(): Promise<string[]> {
-  const pkg = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  const words = (pkg.scripts.start ?? '').split(/\s+/).filter(Boolean);
-  return words.slice(1).filter((w) => w.startsWith('--'));
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
