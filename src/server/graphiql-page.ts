@@ -132,7 +132,9 @@ export function isGraphiQLRequest(req: IncomingMessage): boolean {
 /**
  * Renders the page and starts its compression now, so that the first visitor gets it at once; resolves once
  * brotli within GRAPHIQL_MAX_WIRE_BYTES is ready (false: Yoga renders no page, GraphiQL is off). Calling it
- * again, or opening GraphiQL meanwhile, shares the same work.
+ * again, or opening GraphiQL meanwhile, shares the same work. The gateway does not call it at start-up
+ * (docs/performance.md, "Memory"); the tests and a deployment that wants the page ready before its first
+ * visitor do.
  */
 export async function prepareGraphiQLPage(renderer: GraphiQLRenderer): Promise<boolean> {
   const page = await cachedPage(renderer);
