@@ -172,7 +172,7 @@ const OtpReceivedRef = builder.objectRef<{ orderId: string; message: NonNullable
     order: t.field({
       type: OtpOrderRef,
       description: 'The order, as it is now.',
-      resolve: (e, _args, ctx) => committedOrderOf<Order>(e.event, ctx.viewer.clientId) ?? ctx.services.book.getOwned(e.orderId, ctx.viewer.clientId),
+      resolve: (e, _args, ctx) => committedOrderOf<Order>(e.event, ctx.viewer.clientId) ?? ctx.services.book.getOwnedCommitted(e.orderId, ctx.viewer.clientId),
     }),
     code: t.string({ nullable: true, description: 'The code extracted from the SMS.', resolve: (e) => e.message.code }),
     text: t.string({ description: 'The full SMS text.', resolve: (e) => e.message.text }),
@@ -257,7 +257,7 @@ builder.subscriptionFields((t) => ({
       if (!wanted) return live;
       return withBacklog(live, async () => [currentState(await ctx.services.book.getOwned(wanted, ctx.viewer.clientId))]);
     },
-    resolve: (e: OrderChangedEvent, _args, ctx) => committedOrderOf<Order>(e, ctx.viewer.clientId) ?? ctx.services.book.getOwned(e.orderId, ctx.viewer.clientId),
+    resolve: (e: OrderChangedEvent, _args, ctx) => committedOrderOf<Order>(e, ctx.viewer.clientId) ?? ctx.services.book.getOwnedCommitted(e.orderId, ctx.viewer.clientId),
   }),
 }));
 

@@ -7,7 +7,7 @@ import { SENSITIVE_DETAIL_KEY, type JsonValue, type OrderIntent, type OrderSnaps
 import type { CredentialsVault } from './credentials-vault.ts';
 import { IdempotencyRecord, OrderMessage, OrderSchema, StatusChange, WebhookReceipt, type Order, type OrderKind } from '../db/entities.ts';
 import type { Database } from '../db/database.ts';
-import { lockOrder, writeOrder, type Delivery, type StoredMessage } from '../db/order-statements.ts';
+import { lockOrder, readOwnedOrder, writeOrder, type Delivery, type StoredMessage } from '../db/order-statements.ts';
 import type { Logger } from '../logging/logger.ts';
 import { publishOrderChanged, withCommittedOrder, type EventBus, type OrderChangedEvent } from './event-bus.ts';
 
@@ -120,6 +120,16 @@ export class OrderBook {
   /** An order the viewer owns, or NotFound (another client's order is indistinguishable from none). */
   async getOwned(id: string, ownerId: string): Promise<Order> {
     const order = await this.db.em().findOne(OrderSchema, { id, ownerId });
+    if (!order) throw new NotFoundError('Order', id);
+    return order;
+  }
+
+  /**
+   * The same answer as getOwned, read straight from the row (src/db/order-statements.ts): for the
+   * subscription payloads of events committed on another instance, one read per event.
+   */
+  async getOwnedCommitted(id: string, ownerId: string): Promise<Order> {
+    const order = await readOwnedOrder(this.db.em(), id, ownerId);
     if (!order) throw new NotFoundError('Order', id);
     return order;
   }

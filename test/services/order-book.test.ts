@@ -129,6 +129,14 @@ describe('OrderBook', () => {
     expect(updated.details).toEqual({ note: 'pushed', nested: { n: 1 } });
   });
 
+  it('reads an owned order for the subscribers of another instance exactly as getOwned does, and no other owner order', async () => {
+    const order = await newOrder();
+    await book.transition(order.id, 'ACTIVE', 'accepted', { providerRef: '1001', phoneNumber: '+6284' });
+    const scalars = (o: object) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'statusChanges' && k !== 'messages'));
+    expect(scalars(await book.getOwnedCommitted(order.id, 'owner-1'))).toStrictEqual(scalars({ ...(await book.getOwned(order.id, 'owner-1')) }));
+    await expect(book.getOwnedCommitted(order.id, 'owner-2')).rejects.toThrow(/not found/i);
+  });
+
   it('stores one SMS once even when a webhook and a poll report it with different timestamps', async () => {
     const order = await newOrder();
     await book.transition(order.id, 'ACTIVE', 'accepted', { providerRef: '4343' });
