@@ -30,7 +30,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, createServer as createHttpServer, request } from 'node:http';
 import { freePort } from '../test/support/ports.ts';
@@ -249,10 +249,15 @@ async function spawnGateway(sim: SmscodeSimulator, extra: Record<string, string>
   };
   // FANOUT_CPU_PROF_DIR=<dir>: each gateway writes a V8 CPU profile there when it stops.
   const profile = process.env.FANOUT_CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.FANOUT_CPU_PROF_DIR)] : [];
+  // FANOUT_NODE_FLAGS="--trace-gc …": extra node flags for each gateway, for diagnosis.
+  profile.push(...(process.env.FANOUT_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean));
   const child = spawn(NODE_BIN, [...(await startFlags(REPO_ROOT)), ...profile, 'src/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  // FANOUT_GATEWAY_LOG=<file>: the gateways' output, each chunk stamped with the bench's clock (ms).
+  const logFile = process.env.FANOUT_GATEWAY_LOG;
+  if (logFile) for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: string) => appendFileSync(logFile, `@${Date.now()} [${port}] ${chunk}`));
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const origin = await new Promise<string>((ready, fail) => {
     // PGlite starts (and migrates) in-process: slow on a busy machine.
@@ -472,6 +477,7 @@ async function sendOtps(origin: string, orders: readonly BenchOrder[], rate: num
   failed = 0;
 
   const firstSent = performance.now();
+  log(`  measuring from @${Date.now()}`);
   const ticksBefore = pids.reduce((sum, pid) => sum + cpuTicks(pid), 0);
   const sent = await phase(seconds * 1000);
   await waitForCodes(tracker.pending, 10_000);
