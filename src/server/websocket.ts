@@ -103,16 +103,14 @@ export function attachWebSockets(server: Server, yoga: YogaServerInstance<Record
           return refuse('This key was revoked or rotated', 'UNAUTHENTICATED');
         }
         rememberViewer(ctx.extra.request, current);
-        const request = ctx.extra.request;
-        const headers = new Headers();
-        for (const [k, v] of Object.entries(request.headers)) if (typeof v === 'string') headers.set(k, v);
+        // No whatwg Request in this context: nothing on a socket reads one (Yoga's GET-mutation guard skips
+        // a context without it, so mutations are allowed here), and one per live subscription cost about
+        // 1.5 KB of heap for as long as it lived (docs/performance.md, "OTP push").
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
-          req: request,
+          req: ctx.extra.request,
           socket: ctx.extra.socket,
           params,
-          // POST: a socket message is not a cacheable, link-followable GET; mutations are allowed on it.
-          request: new Request(`http://localhost${GRAPHQL_PATH}`, { method: 'POST', headers }),
           connectionParams: ctx.connectionParams,
         });
         try {
