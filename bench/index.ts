@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     '# Switchboard benchmark (`npm run bench`)',
     '',
     machineMarkdown(machine),
-    `- command: \`npm run bench -- --only ${options.only.join(',')} --rounds ${options.rounds} --duration ${options.durationSeconds} --connections ${options.connections} --warmup ${options.warmupSeconds}\``,
+    `- command: \`npm run bench -- --only ${options.only.join(',')} --rounds ${options.rounds} --duration ${options.durationSeconds} --connections ${options.connections} --warmup ${options.warmupSeconds}${options.profile ? ' --profile' : ''}\``,
     '',
     ...outcomes.flatMap((o) => [`## ${o.title}`, '', o.markdown, '']),
   ].join('\n');
