@@ -286,6 +286,6 @@ function httpMarkdown(r: Omit<HttpResult, 'markdown'>, options: BenchOptions): s
     ratios,
     '',
     ...r.notes.map((n) => `- ${n}`),
-    ...(r.profile ? ['', `Gateway CPU profile during one catalog POST round (node --cpu-prof, ${r.profile.samples} samples, a separate unmeasured gateway):`, '', topFramesMarkdown(r.profile.frames)] : []),
+    ...(r.profile ? ['', `Gateway CPU profile during one catalog POST round, executed on every request (ANSWER_CACHE=false; node --cpu-prof, ${r.profile.samples} samples, a separate unmeasured gateway):`, '', topFramesMarkdown(r.profile.frames)] : []),
   ].join('\n');
 }
