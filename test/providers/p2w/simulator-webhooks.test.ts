@@ -144,6 +144,18 @@ describe('autoComplete (sandbox mode)', () => {
     expect(hook.received).toHaveLength(1);
   });
 
+  it('in real time, finishes an order whose timers fire before the simulator clock reaches each step', async () => {
+    // A clock running at 90 % of real time: every timer fires early by its own measure, as one firing a
+    // millisecond before Date.now() reaches the step does.
+    const start = Date.now();
+    sim = createP2wSimulator({ autoComplete: { delayMs: 40 }, now: () => start + (Date.now() - start) * 0.9 });
+    await sim.start();
+    const id = await createOrder(sim, 'slow-clock', { hookURL: hook.url });
+    await vi.waitFor(() => expect(sim.orderStatus(id)).toBe('succeeded'), { timeout: 5_000, interval: 10 });
+    await sim.settleDeliveries();
+    expect(hook.received).toHaveLength(1);
+  });
+
   it('is off by default: orders stay pending however far the clock moves', async () => {
     await startSim();
     const id = await createOrder(sim, 'manual');

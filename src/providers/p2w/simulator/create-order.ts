@@ -4,7 +4,7 @@ import { ApiError, success } from './envelopes.ts';
 import { createdOrderData } from './endpoint-request.ts';
 import type { EndpointHandler } from './endpoint-request.ts';
 import { thbText } from './money.ts';
-import { processDue } from './order-lifecycle.ts';
+import { wakeWhenDue } from './order-lifecycle.ts';
 
 /**
  * POST /orders. Refusals do no work and are decided in this order: a body that is not the documented shape
@@ -49,8 +49,7 @@ export const createOrder: EndpointHandler = ({ ctx, partner, rawBody }) => {
     const processingAfter = Math.floor(auto.delayMs / 2);
     order.auto = { processingAt: now + processingAfter, completeAt: now + auto.delayMs, outcome: auto.outcome, reason: auto.reason };
     // Sandbox mode runs in real time too: wake up when each step is due (a no-op on a frozen test clock).
-    ctx.timers.after(processingAfter, () => processDue(ctx));
-    ctx.timers.after(auto.delayMs, () => processDue(ctx));
+    wakeWhenDue(ctx, order);
   }
   return success(201, 'ORDER_CREATED', createdOrderData(ctx, order), now);
 };

@@ -43,6 +43,24 @@ export function advance(ctx: SimulatorContext, order: SimOrder, status: P2wAdvan
   if (isFinal(status)) sendCallback(ctx, order);
 }
 
+/**
+ * Sandbox mode in real time: wakes the simulator when `order`'s next automatic step is due. A timer may fire
+ * a millisecond before the simulator clock (`Date.now()`-based) reaches the step, since timers and
+ * `Date.now()` round differently; one that finds the step not yet due is armed again for the rest, or the
+ * order would wait in `processing` for good. On a clock that did not move while the timer ran (a frozen
+ * test clock, which advanceClock() drives) it stops.
+ */
+export function wakeWhenDue(ctx: SimulatorContext, order: SimOrder): void {
+  const plan = order.auto;
+  const dueAt = plan === null ? null : order.status === 'pending' ? plan.processingAt : order.status === 'processing' ? plan.completeAt : null;
+  if (dueAt === null) return;
+  const armedAt = ctx.now();
+  ctx.timers.after(Math.max(0, dueAt - armedAt), () => {
+    processDue(ctx);
+    if (ctx.now() !== armedAt) wakeWhenDue(ctx, order);
+  });
+}
+
 /** Processes every sandbox auto-completion that is due on the simulator clock. */
 export function processDue(ctx: SimulatorContext): void {
   const now = ctx.now();
