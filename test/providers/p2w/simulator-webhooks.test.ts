@@ -145,10 +145,10 @@ describe('autoComplete (sandbox mode)', () => {
   });
 
   it('in real time, finishes an order whose timers fire before the simulator clock reaches each step', async () => {
-    // A clock running at 90 % of real time: every timer fires early by its own measure, as one firing a
-    // millisecond before Date.now() reaches the step does.
+    // A clock that stands still for its first 150 ms of real time, then runs: the first timers fire before it
+    // reaches each step and find it not moved at all, as a timer can find Date.now() a millisecond short.
     const start = Date.now();
-    sim = createP2wSimulator({ autoComplete: { delayMs: 40 }, now: () => start + (Date.now() - start) * 0.9 });
+    sim = createP2wSimulator({ autoComplete: { delayMs: 40 }, now: () => start + Math.max(0, Date.now() - start - 150) });
     await sim.start();
     const id = await createOrder(sim, 'slow-clock', { hookURL: hook.url });
     await vi.waitFor(() => expect(sim.orderStatus(id)).toBe('succeeded'), { timeout: 5_000, interval: 10 });

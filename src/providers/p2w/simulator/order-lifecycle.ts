@@ -45,19 +45,19 @@ export function advance(ctx: SimulatorContext, order: SimOrder, status: P2wAdvan
 
 /**
  * Sandbox mode in real time: wakes the simulator when `order`'s next automatic step is due. A timer may fire
- * a millisecond before the simulator clock (`Date.now()`-based) reaches the step, since timers and
- * `Date.now()` round differently; one that finds the step not yet due is armed again for the rest, or the
- * order would wait in `processing` for good. On a clock that did not move while the timer ran (a frozen
- * test clock, which advanceClock() drives) it stops.
+ * before the simulator clock (`Date.now()`-based) reaches the step, since timers and `Date.now()` keep
+ * different clocks; one that finds the order not moved on tries again for the rest, or the order would wait
+ * in `processing` for good. While the clock does not move at all (a frozen test clock, which advanceClock()
+ * drives) it tries less often each time, up to once a second, until the simulator stops.
  */
-export function wakeWhenDue(ctx: SimulatorContext, order: SimOrder): void {
+export function wakeWhenDue(ctx: SimulatorContext, order: SimOrder, backoffMs = 0): void {
   const plan = order.auto;
   const dueAt = plan === null ? null : order.status === 'pending' ? plan.processingAt : order.status === 'processing' ? plan.completeAt : null;
   if (dueAt === null) return;
   const armedAt = ctx.now();
-  ctx.timers.after(Math.max(0, dueAt - armedAt), () => {
+  ctx.timers.after(Math.max(0, dueAt - armedAt, backoffMs), () => {
     processDue(ctx);
-    if (ctx.now() !== armedAt) wakeWhenDue(ctx, order);
+    wakeWhenDue(ctx, order, ctx.now() === armedAt ? Math.min(1_000, Math.max(1, backoffMs * 2)) : 0);
   });
 }
 
