@@ -4,7 +4,8 @@
  *
  * Run directly: `node_modules/.bin/node bench/fanout.ts [--subscribers N] [--rate R] [--seconds S] [--pglite] [--postgres] [--no-bare] [--no-redis]`
  * (default: 5,000 subscribers, 200 OTPs/s for 10 s, PostgreSQL then PGlite). `bench/index.ts` imports
- * `runFanout` and prints the same figures.
+ * `runFanout` and prints the same figures. For diagnosis: FANOUT_NODE_FLAGS, FANOUT_GATEWAY_LOG and
+ * FANOUT_CPU_PROF_DIR (docs/performance.md, "Running the benchmark").
  *
  * What runs where:
  *  - this process is the provider and the shop's browsers: an smscode simulator (orders are bought
@@ -250,8 +251,8 @@ async function spawnGateway(sim: SmscodeSimulator, extra: Record<string, string>
   // FANOUT_CPU_PROF_DIR=<dir>: each gateway writes a V8 CPU profile there when it stops.
   const profile = process.env.FANOUT_CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.FANOUT_CPU_PROF_DIR)] : [];
   // FANOUT_NODE_FLAGS="--trace-gc …": extra node flags for each gateway, for diagnosis.
-  profile.push(...(process.env.FANOUT_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean));
-  const child = spawn(NODE_BIN, [...(await startFlags(REPO_ROOT)), ...profile, 'src/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const extraFlags = (process.env.FANOUT_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(NODE_BIN, [...(await startFlags(REPO_ROOT)), ...profile, ...extraFlags, 'src/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));

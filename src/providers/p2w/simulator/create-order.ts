@@ -48,7 +48,7 @@ export const createOrder: EndpointHandler = ({ ctx, partner, rawBody }) => {
   if (auto) {
     const processingAfter = Math.floor(auto.delayMs / 2);
     order.auto = { processingAt: now + processingAfter, completeAt: now + auto.delayMs, outcome: auto.outcome, reason: auto.reason };
-    // Sandbox mode runs in real time too: wake up when each step is due (a no-op on a frozen test clock).
+    // Sandbox mode runs in real time: wake up when each step is due (advanceClock() drives a frozen test clock).
     wakeWhenDue(ctx, order);
   }
   return success(201, 'ORDER_CREATED', createdOrderData(ctx, order), now);
