@@ -144,8 +144,9 @@ export async function prepareGraphiQLPage(renderer: GraphiQLRenderer): Promise<b
 }
 
 /**
- * The gateway is stopping: ends the render and compression children working for `renderer` (at once, SIGTERM)
- * and forgets its page. Whoever waits for that work gets a rejection. Files already renamed into the cache stay.
+ * The gateway is stopping: ends the render and compression children working for `renderer` (the renderer
+ * with SIGTERM, the compressor with SIGKILL: see compressInChild) and forgets its page.
+ * Whoever waits for that work gets a rejection. Files already renamed into the cache stay.
  */
 export function releaseGraphiQLPage(renderer: GraphiQLRenderer): void {
   const entry = pages.get(renderer);

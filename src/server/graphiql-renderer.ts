@@ -8,8 +8,8 @@ import type { GraphiQLOptions } from 'graphql-yoga';
  * is 9 MB of JavaScript strings: imported in the gateway it holds about 45 MiB of resident memory for good, so it
  * is never imported there. Yoga's `renderGraphiQL` option takes a Promise: the page is rendered in a short-lived
  * child process (the options in on stdin, the HTML out on stdout), which gives that memory back when it exits.
- * src/server/graphiql-page.ts asks for the page once, and only when someone opens GraphiQL (or the gateway
- * prepares it), then keeps it compressed.
+ * src/server/graphiql-page.ts asks for the page once, and only when someone opens GraphiQL (or a caller of
+ * prepareGraphiQLPage asks first), then keeps it compressed.
  *
  * Yoga calls this without a way to cancel it, so the caller that asks Yoga for the page
  * (src/server/graphiql-page.ts) runs that request inside `renderCancellation`: when its signal aborts (the
